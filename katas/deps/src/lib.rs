@@ -1,0 +1,1 @@
+//! Holds the catalogue dependency manifest; no code.
