@@ -1,0 +1,18 @@
+//! `kata`: practise, check and grade Rust katas against hidden test suites.
+//!
+//! Data flows one way: the [`catalogue`] describes katas; [`build`] turns a solution into test
+//! executables in a temporary crate; [`engine`] runs each test in its own process ([`exec`]) and
+//! reads failures ([`failure`]) into an [`outcome`]; [`report`] renders outcomes. [`commands`]
+//! (checking, practice, verification) drive that pipeline over the learner's [`workspace`].
+
+pub mod build;
+pub mod catalogue;
+pub mod commands;
+pub mod engine;
+pub mod error;
+pub mod exec;
+pub mod failure;
+pub mod outcome;
+pub mod report;
+pub mod verify;
+pub mod workspace;

@@ -1,0 +1,479 @@
+//! Turning one solution of one kata into test executables: the temporary crate and cargo.
+//!
+//! Owns the kata crate's layout, the two-phase build and the mapping of compiler output back to
+//! the learner's file. Knows the catalogue's types but never runs tests or prints.
+//!
+//! Why two phases: the library is compiled first with no test files present, so the learner's
+//! code cannot `include_str!` the hidden suite; then the suites (and any compile-fail snippets) are
+//! added and built against the already-compiled library in one more cargo call. The suite sources
+//! are deleted before any test runs.
+//!
+//! Why a verdict always belongs to the bytes checked: every check writes its files into a fresh
+//! temporary crate, so each file's modification time is newer than any artifact in the shared
+//! target directory, and cargo, which decides freshness by timestamps, rebuilds. Nothing is ever
+//! copied with its original timestamps. A lock file serialises builds into the shared target
+//! directory, and test executables are copied out of it before the lock is released, so a
+//! concurrent build of the same kata cannot replace a binary while its tests run.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::catalogue::Kata;
+use crate::error::{Error, Result};
+use crate::outcome::{CompileOutcome, Diagnostic};
+
+/// Where kata builds happen: the per-machine cache shared by every check.
+#[derive(Debug, Clone)]
+pub struct BuildEnv {
+    pub cache_dir: PathBuf,
+    pub target_dir: PathBuf,
+    assert_dir: PathBuf,
+    cargo: String,
+}
+
+/// The helper crate's sources, embedded so an installed runner needs nothing else on disk.
+const ASSERT_LIB: &str = include_str!("../assert/src/lib.rs");
+const ASSERT_MANIFEST: &str = "[package]\nname = \"kata-assert\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n[lib]\ndoctest = false\ntest = false\n";
+
+impl BuildEnv {
+    /// The cache named by `KATA_CACHE_DIR`, else `$XDG_CACHE_HOME/kata` or `~/.cache/kata`.
+    pub fn from_env() -> Result<BuildEnv> {
+        let dir = if let Some(dir) = std::env::var_os("KATA_CACHE_DIR") {
+            PathBuf::from(dir)
+        } else if let Some(dir) = std::env::var_os("XDG_CACHE_HOME") {
+            PathBuf::from(dir).join("kata")
+        } else if let Some(home) = std::env::var_os("HOME") {
+            PathBuf::from(home).join(".cache").join("kata")
+        } else {
+            std::env::temp_dir().join("kata-cache")
+        };
+        BuildEnv::new(dir)
+    }
+
+    pub fn new(cache_dir: PathBuf) -> Result<BuildEnv> {
+        let assert_dir = cache_dir.join("kata-assert");
+        fs::create_dir_all(assert_dir.join("src")).map_err(Error::io("creating", &assert_dir))?;
+        // Written only when different, so the helper keeps its timestamp and stays compiled.
+        write_if_changed(&assert_dir.join("Cargo.toml"), ASSERT_MANIFEST)?;
+        write_if_changed(&assert_dir.join("src").join("lib.rs"), ASSERT_LIB)?;
+        Ok(BuildEnv {
+            target_dir: cache_dir.join("target"),
+            cache_dir,
+            assert_dir,
+            cargo: std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()),
+        })
+    }
+}
+
+/// The code being checked, and the path the learner knows it by.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub display: PathBuf,
+    pub text: String,
+}
+
+/// One test executable, built for one feature set.
+#[derive(Debug, Clone)]
+pub struct SuiteExe {
+    /// `hidden` or `examples`.
+    pub suite: String,
+    pub features: Vec<String>,
+    pub exe: PathBuf,
+}
+
+/// How one compile-fail snippet fared against the learner's code.
+#[derive(Debug, Clone)]
+pub struct CompileFailResult {
+    pub name: String,
+    pub expected_code: String,
+    /// Error codes the snippet failed with; empty when it compiled.
+    pub codes: Vec<String>,
+    pub compiled: bool,
+    pub messages: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ClippyResult {
+    pub clean: bool,
+    pub duration: Duration,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The result of a build. The temporary crate lives as long as this value.
+#[derive(Debug)]
+pub struct Built {
+    pub compile: CompileOutcome,
+    pub suites: Vec<SuiteExe>,
+    pub compile_fail: Vec<CompileFailResult>,
+    pub clippy: Option<ClippyResult>,
+    dir: tempfile::TempDir,
+}
+
+impl Built {
+    /// An empty directory inside the temporary crate, for a test's working directory.
+    pub fn scratch_dir(&self, name: &str) -> Result<PathBuf> {
+        let dir = self.dir.path().join("run").join(name);
+        fs::create_dir_all(&dir).map_err(Error::io("creating", &dir))?;
+        Ok(dir)
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BuildOptions {
+    /// Leave out compile-fail snippets and the clippy gate (for reference timings).
+    pub tests_only: bool,
+}
+
+impl BuildEnv {
+    /// Builds `source` as the library of `kata` and the kata's suites against it.
+    pub fn build(&self, kata: &Kata, source: &Source, options: BuildOptions) -> Result<Built> {
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("kata-{}-", kata.slug()))
+            .tempdir()
+            .map_err(Error::io("creating a temporary crate in", std::env::temp_dir()))?;
+        let root = dir.path().to_path_buf();
+        let root = root.as_path();
+        write(&root.join("Cargo.toml"), &self.manifest(kata))?;
+        let lock = fs::read(&kata.lockfile).map_err(Error::io("reading", &kata.lockfile))?;
+        fs::write(root.join("Cargo.lock"), lock).map_err(Error::io("writing", root))?;
+        fs::create_dir_all(root.join("src")).map_err(Error::io("creating", root))?;
+        write(&root.join("src").join("lib.rs"), &source.text)?;
+
+        fs::create_dir_all(&self.target_dir).map_err(Error::io("creating", &self.target_dir))?;
+        let lock_path = self.target_dir.join(".kata-build.lock");
+        let lock = fs::File::create(&lock_path).map_err(Error::io("creating", &lock_path))?;
+        lock.lock().map_err(Error::io("locking", &lock_path))?;
+
+        let mut built = Built {
+            compile: CompileOutcome {
+                ok: true,
+                ..CompileOutcome::default()
+            },
+            suites: Vec::new(),
+            compile_fail: Vec::new(),
+            clippy: None,
+            dir,
+        };
+        for (index, features) in kata.feature_sets().into_iter().enumerate() {
+            let first = index == 0;
+            let features_arg = features.join(",");
+            let mut feature_args = Vec::new();
+            if !features.is_empty() {
+                feature_args = vec!["--features".to_string(), features_arg.clone()];
+            }
+
+            // Phase 1: the library alone.
+            let mut args = vec!["build", "--lib", "--profile", "test"];
+            args.extend(feature_args.iter().map(String::as_str));
+            let lib = self.cargo(root, &args)?;
+            built.compile.duration += lib.duration;
+            let lib_diagnostics = lib.diagnostics(Target::Lib, source);
+            let lib_failed = lib_diagnostics.iter().any(|d| d.level == "error");
+            if first || lib_failed {
+                built.compile.diagnostics.extend(lib_diagnostics);
+            }
+            if lib_failed || !lib.success {
+                if !lib_failed {
+                    return Err(lib.cargo_error(root));
+                }
+                built.compile.ok = false;
+                break;
+            }
+
+            if first && kata.meta.clippy && !options.tests_only {
+                let mut args = vec!["clippy", "--lib", "--profile", "test"];
+                args.extend(feature_args.iter().map(String::as_str));
+                args.extend(["--", "-D", "warnings"]);
+                let clippy = self.cargo(root, &args)?;
+                let diagnostics: Vec<Diagnostic> = clippy
+                    .diagnostics(Target::Lib, source)
+                    .into_iter()
+                    .filter(|d| d.level == "error" || d.level == "warning")
+                    .collect();
+                if !clippy.success && diagnostics.is_empty() {
+                    return Err(clippy.cargo_error(root));
+                }
+                built.clippy = Some(ClippyResult {
+                    clean: clippy.success && diagnostics.is_empty(),
+                    duration: clippy.duration,
+                    diagnostics,
+                });
+            }
+
+            // Phase 2: the suites and snippets, against the compiled library.
+            let tests_dir = root.join("tests");
+            fs::create_dir_all(&tests_dir).map_err(Error::io("creating", &tests_dir))?;
+            copy_text(&kata.hidden_path(), &tests_dir.join("hidden.rs"))?;
+            if let Some(examples) = kata.examples_path() {
+                copy_text(&examples, &tests_dir.join("examples.rs"))?;
+            }
+            let snippets = first && !options.tests_only && !kata.meta.compile_fail.is_empty();
+            if snippets {
+                let examples_dir = root.join("examples");
+                fs::create_dir_all(&examples_dir).map_err(Error::io("creating", &examples_dir))?;
+                for case in &kata.meta.compile_fail {
+                    copy_text(
+                        &kata.compile_fail_path(case),
+                        &examples_dir.join(format!("{}.rs", case.name)),
+                    )?;
+                }
+            }
+            let mut args = vec!["build", "--profile", "test", "--tests"];
+            if snippets {
+                args.extend(["--examples", "--keep-going"]);
+            }
+            args.extend(feature_args.iter().map(String::as_str));
+            let suites = self.cargo(root, &args)?;
+            built.compile.duration += suites.duration;
+            let _ = fs::remove_dir_all(&tests_dir);
+            let _ = fs::remove_dir_all(root.join("examples"));
+
+            let suite_errors = suites.diagnostics(Target::Suite, source);
+            if suite_errors.iter().any(|d| d.level == "error") {
+                built.compile.diagnostics.extend(suite_errors);
+                built.compile.ok = false;
+                break;
+            }
+            if snippets {
+                built.compile_fail = kata
+                    .meta
+                    .compile_fail
+                    .iter()
+                    .map(|case| suites.compile_fail_result(case))
+                    .collect();
+            }
+            let bin = root.join("bin");
+            fs::create_dir_all(&bin).map_err(Error::io("creating", &bin))?;
+            let mut found = 0;
+            for (suite, exe) in &suites.executables {
+                // Copied out of the shared target directory while the build lock is held.
+                let copy = bin.join(format!("{index}-{suite}"));
+                fs::copy(exe, &copy).map_err(Error::io("copying", exe))?;
+                built.suites.push(SuiteExe {
+                    suite: suite.clone(),
+                    features: features.clone(),
+                    exe: copy,
+                });
+                found += 1;
+            }
+            if found == 0 {
+                return Err(suites.cargo_error(root));
+            }
+        }
+        drop(lock);
+        Ok(built)
+    }
+
+    fn manifest(&self, kata: &Kata) -> String {
+        let mut manifest = toml::Table::new();
+        let mut package = toml::Table::new();
+        package.insert("name".into(), kata.slug().into());
+        package.insert("version".into(), "0.0.0".into());
+        package.insert("edition".into(), "2021".into());
+        package.insert("publish".into(), false.into());
+        manifest.insert("package".into(), package.into());
+        let mut lib = toml::Table::new();
+        lib.insert("test".into(), false.into());
+        lib.insert("doctest".into(), false.into());
+        manifest.insert("lib".into(), lib.into());
+        let deps: toml::Table = kata.dependencies.iter().cloned().collect();
+        manifest.insert("dependencies".into(), deps.into());
+        let mut dev = toml::Table::new();
+        let mut assert = toml::Table::new();
+        assert.insert("path".into(), self.assert_dir.display().to_string().into());
+        dev.insert("kata-assert".into(), assert.into());
+        manifest.insert("dev-dependencies".into(), dev.into());
+        let features: toml::Table = kata
+            .declared_features()
+            .into_iter()
+            .map(|f| (f, toml::Value::Array(Vec::new())))
+            .collect();
+        if !features.is_empty() {
+            manifest.insert("features".into(), features.into());
+        }
+        // Every kata crate shares these settings, so dependencies compile once per machine.
+        let mut test = toml::Table::new();
+        test.insert("debug".into(), 0.into());
+        test.insert("opt-level".into(), 1.into());
+        let mut profile = toml::Table::new();
+        profile.insert("test".into(), test.into());
+        manifest.insert("profile".into(), profile.into());
+        // A workspace of its own, so that no enclosing workspace claims the crate.
+        manifest.insert("workspace".into(), toml::Table::new().into());
+        toml::to_string(&manifest).expect("a manifest of strings and tables serialises")
+    }
+
+    fn cargo(&self, dir: &Path, args: &[&str]) -> Result<CargoRun> {
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--message-format", "json-diagnostic-rendered-ansi"]);
+        let start = Instant::now();
+        let output = duct::cmd(&self.cargo, &all)
+            .dir(dir)
+            .env("CARGO_TARGET_DIR", &self.target_dir)
+            // Incremental state does not survive a change of directory, and each check has a
+            // fresh one: it would only cost time.
+            .env("CARGO_INCREMENTAL", "0")
+            .env("CARGO_TERM_COLOR", "never")
+            .stdout_capture()
+            .stderr_capture()
+            .unchecked()
+            .run()
+            .map_err(|source| Error::Spawn {
+                program: self.cargo.clone(),
+                help: "kata needs cargo on PATH: install Rust with rustup (https://rustup.rs)"
+                    .into(),
+                source,
+            })?;
+        let duration = start.elapsed();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let mut run = CargoRun {
+            success: output.status.success(),
+            duration,
+            messages: Vec::new(),
+            executables: Vec::new(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        };
+        for line in stdout.lines() {
+            let Ok(value) = serde_json::from_str::<Value>(line) else {
+                continue;
+            };
+            match value["reason"].as_str() {
+                Some("compiler-message") => run.messages.push(value),
+                Some("compiler-artifact") => {
+                    if value["profile"]["test"].as_bool() == Some(true) {
+                        if let (Some(exe), Some(name)) =
+                            (value["executable"].as_str(), value["target"]["name"].as_str())
+                        {
+                            run.executables.push((name.to_string(), PathBuf::from(exe)));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(run)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Lib,
+    Suite,
+}
+
+struct CargoRun {
+    success: bool,
+    duration: Duration,
+    messages: Vec<Value>,
+    executables: Vec<(String, PathBuf)>,
+    stderr: String,
+}
+
+impl CargoRun {
+    fn diagnostics(&self, target: Target, source: &Source) -> Vec<Diagnostic> {
+        let wanted = match target {
+            Target::Lib => "lib",
+            Target::Suite => "test",
+        };
+        self.messages
+            .iter()
+            .filter(|m| m["target"]["kind"][0].as_str() == Some(wanted))
+            .filter_map(|m| {
+                let message = &m["message"];
+                let level = message["level"].as_str()?.to_string();
+                let text = message["message"].as_str()?.to_string();
+                if !(level == "error" || level == "warning")
+                    || text.starts_with("aborting due to")
+                    || (text.ends_with("emitted") && text.contains("warning"))
+                {
+                    return None;
+                }
+                let code = message["code"]["code"].as_str().map(str::to_string);
+                let rendered = match target {
+                    Target::Lib => message["rendered"]
+                        .as_str()
+                        .unwrap_or(&text)
+                        .replace("src/lib.rs", &source.display.display().to_string()),
+                    // The suite is hidden: say what failed, not the suite's code.
+                    Target::Suite => format!(
+                        "{level}{}: {text}\n  = the hidden suite could not use your code: check that every name and signature matches the task statement exactly",
+                        code.as_ref().map(|c| format!("[{c}]")).unwrap_or_default()
+                    ),
+                };
+                Some(Diagnostic {
+                    level,
+                    code,
+                    message: text,
+                    rendered,
+                })
+            })
+            .collect()
+    }
+
+    fn compile_fail_result(&self, case: &crate::catalogue::CompileFailCase) -> CompileFailResult {
+        let mut codes = Vec::new();
+        let mut messages = Vec::new();
+        for m in &self.messages {
+            if m["target"]["kind"][0].as_str() != Some("example")
+                || m["target"]["name"].as_str() != Some(case.name.as_str())
+                || m["message"]["level"].as_str() != Some("error")
+            {
+                continue;
+            }
+            if let Some(code) = m["message"]["code"]["code"].as_str() {
+                codes.push(code.to_string());
+            }
+            if let Some(text) = m["message"]["message"].as_str() {
+                if !text.starts_with("aborting due to") {
+                    messages.push(text.to_string());
+                }
+            }
+        }
+        CompileFailResult {
+            name: case.name.clone(),
+            expected_code: case.error.clone(),
+            compiled: messages.is_empty(),
+            codes,
+            messages,
+        }
+    }
+
+    fn cargo_error(&self, manifest_dir: &Path) -> Error {
+        let stderr = self.stderr.trim();
+        let help = if stderr.contains("failed to download")
+            || stderr.contains("Unable to update registry")
+            || stderr.contains("failed to get")
+        {
+            "a dependency is not in cargo's cache and the registry cannot be reached: connect to the network once and run the check again"
+        } else if stderr.contains("No space left on device") {
+            "the disk is full: free some space (the kata build cache is in KATA_CACHE_DIR, ~/.cache/kata by default) and run the check again"
+        } else {
+            "this is a fault of the runner or the machine, not of your code; run the check again, and report it if it persists"
+        };
+        Error::Cargo {
+            manifest: Some(manifest_dir.join("Cargo.toml")),
+            stderr: stderr.to_string(),
+            help: help.into(),
+        }
+    }
+}
+
+fn write(path: &Path, text: &str) -> Result<()> {
+    fs::write(path, text).map_err(Error::io("writing", path))
+}
+
+/// Copies a text file by rewriting its contents, so the copy gets a fresh timestamp.
+fn copy_text(from: &Path, to: &Path) -> Result<()> {
+    let text = fs::read(from).map_err(Error::io("reading", from))?;
+    fs::write(to, text).map_err(Error::io("writing", to))
+}
+
+fn write_if_changed(path: &Path, text: &str) -> Result<()> {
+    if fs::read(path).ok().as_deref() != Some(text.as_bytes()) {
+        write(path, text)?;
+    }
+    Ok(())
+}

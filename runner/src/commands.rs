@@ -1,0 +1,334 @@
+//! The commands a user runs: thin drivers that tie the catalogue, the workspace, the engine and
+//! the reporters together and decide the exit code.
+//!
+//! This is the only layer that writes to the terminal. It takes plain values, not clap types.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anstream::{eprintln, print, println};
+
+use crate::build::{BuildEnv, Source};
+use crate::catalogue::{read_text, Catalogue, Kata};
+use crate::engine::{display_path, CheckOptions, Engine};
+use crate::error::{exit, Error, Result};
+use crate::outcome::{Event, KataOutcome, KataStatus};
+use crate::report::{human, json};
+use crate::verify;
+use crate::workspace::{track_dir, Workspace};
+
+/// Where a command finds its katas and its workspace.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub catalogue: PathBuf,
+    /// The workspace named by the user, if any; otherwise `./practice` (or `.` inside one).
+    pub workspace: Option<PathBuf>,
+}
+
+impl Context {
+    fn catalogue(&self) -> Result<Catalogue> {
+        Catalogue::load(&self.catalogue)
+    }
+
+    /// The workspace to use. The default one is created on first use; one the user named must
+    /// already exist.
+    fn workspace(&self, catalogue: &Catalogue) -> Result<Workspace> {
+        if let Some(path) = &self.workspace {
+            return Workspace::open(path);
+        }
+        if Path::new(".kata").is_dir() {
+            return Workspace::open(Path::new("."));
+        }
+        let path = Path::new("practice");
+        match Workspace::open(path) {
+            Ok(workspace) => Ok(workspace),
+            Err(Error::NoWorkspace { .. }) => {
+                let (workspace, report) = Workspace::init(path, catalogue)?;
+                eprintln!(
+                    "Created your practice workspace in {}/ with {} kata files.",
+                    path.display(),
+                    report.created.len()
+                );
+                Ok(workspace)
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+fn engine(options: CheckOptions) -> Result<Engine> {
+    Ok(Engine::new(BuildEnv::from_env()?, options))
+}
+
+/// `kata init [DIR]`
+pub fn init(ctx: &Context, dir: &Path) -> Result<u8> {
+    let catalogue = ctx.catalogue()?;
+    let (_, report) = Workspace::init(dir, &catalogue)?;
+    println!(
+        "Practice workspace ready in {}: {} kata files created, {} already there (kept as they are).",
+        dir.display(),
+        report.created.len(),
+        report.kept.len()
+    );
+    for backup in &report.backups {
+        println!("  an edited workspace file was updated; the old one is in {}", backup.display());
+    }
+    println!("Start with `kata` (or `kata check <slug>` after editing a file).");
+    Ok(exit::OK)
+}
+
+/// `kata` with no command: the current kata and what to do next.
+pub fn start(ctx: &Context) -> Result<u8> {
+    let catalogue = ctx.catalogue()?;
+    let workspace = ctx.workspace(&catalogue)?;
+    let (state, warning) = workspace.state()?;
+    if let Some(warning) = warning {
+        eprintln!("warning: {warning}");
+    }
+    let current = state
+        .current
+        .as_deref()
+        .and_then(|s| catalogue.get(s).ok())
+        .or_else(|| catalogue.katas().iter().find(|k| !state.passed.contains(k.slug())));
+    let done = catalogue.katas().iter().filter(|k| state.passed.contains(k.slug())).count();
+    println!("{}", progress_line(done, catalogue.katas().len()));
+    let Some(kata) = current else {
+        println!("Every kata has passed. Well done!");
+        return Ok(exit::OK);
+    };
+    let statement = read_text(&kata.task_path())?;
+    println!("\nCurrent kata: {} — {}\n", kata.slug(), kata.meta.title);
+    for line in statement.lines().skip_while(|l| l.starts_with('#') || l.is_empty()).take(8) {
+        println!("  {line}");
+    }
+    println!(
+        "\nEdit {} and run `kata check {}`; `kata hint {}` when stuck; `kata list` for every kata.",
+        display_path(&workspace.kata_file(kata)).display(),
+        kata.slug(),
+        kata.slug()
+    );
+    Ok(exit::OK)
+}
+
+fn progress_line(done: usize, total: usize) -> String {
+    const WIDTH: usize = 30;
+    let filled = if total == 0 { 0 } else { done * WIDTH / total };
+    format!(
+        "Progress [{}{}] {done}/{total}",
+        "#".repeat(filled),
+        "-".repeat(WIDTH - filled)
+    )
+}
+
+/// `kata list [--json]`
+pub fn list(ctx: &Context, as_json: bool) -> Result<u8> {
+    let catalogue = ctx.catalogue()?;
+    let workspace = ctx.workspace(&catalogue)?;
+    let (state, warning) = workspace.state()?;
+    if let Some(warning) = warning {
+        eprintln!("warning: {warning}");
+    }
+    let status = |kata: &Kata| {
+        if state.passed.contains(kata.slug()) {
+            "passed"
+        } else if state.current.as_deref() == Some(kata.slug()) {
+            "current"
+        } else {
+            "pending"
+        }
+    };
+    if as_json {
+        let katas: Vec<serde_json::Value> = catalogue
+            .katas()
+            .iter()
+            .map(|k| {
+                serde_json::json!({
+                    "slug": k.slug(),
+                    "title": k.meta.title,
+                    "track": k.meta.track,
+                    "order": k.meta.order,
+                    "difficulty": k.meta.difficulty.as_str(),
+                    "topics": k.meta.topics,
+                    "status": status(k),
+                    "path": display_path(&workspace.kata_file(k)),
+                })
+            })
+            .collect();
+        let document = serde_json::json!({ "version": json::VERSION, "katas": katas });
+        println!("{}", serde_json::to_string_pretty(&document).expect("json values serialise"));
+        return Ok(exit::OK);
+    }
+    let mut track = 0;
+    for kata in catalogue.katas() {
+        if kata.meta.track != track {
+            track = kata.meta.track;
+            println!("\n{}", track_dir(track));
+        }
+        let mark = match status(kata) {
+            "passed" => "✓",
+            "current" => "→",
+            _ => " ",
+        };
+        println!(
+            "  {mark} {:<26} {:<8} {}",
+            kata.slug(),
+            kata.meta.difficulty.as_str(),
+            kata.meta.title
+        );
+    }
+    let done = catalogue.katas().iter().filter(|k| state.passed.contains(k.slug())).count();
+    println!("\n{}", progress_line(done, catalogue.katas().len()));
+    Ok(exit::OK)
+}
+
+/// `kata check [SLUG...] [--json]`
+pub fn check(
+    ctx: &Context,
+    slugs: &[String],
+    as_json: bool,
+    options: CheckOptions,
+    human_options: human::HumanOptions,
+) -> Result<u8> {
+    let catalogue = ctx.catalogue()?;
+    let workspace = ctx.workspace(&catalogue)?;
+    let katas: Vec<&Kata> = if slugs.is_empty() {
+        let (state, _) = workspace.state()?;
+        let current = state
+            .current
+            .as_deref()
+            .and_then(|s| catalogue.get(s).ok())
+            .or_else(|| catalogue.katas().iter().find(|k| !state.passed.contains(k.slug())));
+        match current {
+            Some(kata) => vec![kata],
+            None => return Err(Error::Usage("every kata has passed; name one to check it again, e.g. `kata check two_sum_pairs`".into())),
+        }
+    } else {
+        catalogue.select(slugs)?
+    };
+    // Read every file first, so a bad file stops the command before anything is built.
+    let sources: Vec<Source> = katas
+        .iter()
+        .map(|k| workspace.read_source(k))
+        .collect::<Result<_>>()?;
+    let engine = engine(options)?;
+    let mut outcomes = Vec::new();
+    let progress = |event: &Event<'_>| {
+        if let Event::KataStarted { slug } = event {
+            if !as_json {
+                eprintln!("checking {slug} …");
+            }
+        }
+    };
+    for (kata, source) in katas.iter().zip(&sources) {
+        let outcome = engine.check(kata, source, &progress)?;
+        if !as_json {
+            println!("{}", human::outcome(&outcome, human_options));
+        }
+        let passed = outcome.status == KataStatus::Passed;
+        let slug = kata.slug().to_string();
+        workspace.update_state(|state| {
+            if passed {
+                state.passed.insert(slug.clone());
+                if state.current.as_deref() == Some(slug.as_str()) {
+                    state.current = None;
+                }
+            } else if state.current.is_none() {
+                state.current = Some(slug.clone());
+            }
+        })?;
+        outcomes.push(outcome);
+    }
+    if as_json {
+        println!("{}", json::check_document(&outcomes));
+    } else if outcomes.len() > 1 {
+        println!("{}", human::summary(&outcomes));
+    }
+    Ok(exit_code(&outcomes))
+}
+
+fn exit_code(outcomes: &[KataOutcome]) -> u8 {
+    if outcomes.iter().all(|o| o.status == KataStatus::Passed) {
+        exit::OK
+    } else {
+        exit::FAILED
+    }
+}
+
+/// `kata hint SLUG`: the next hint each time.
+pub fn hint(ctx: &Context, slug: &str) -> Result<u8> {
+    let catalogue = ctx.catalogue()?;
+    let kata = catalogue.get(slug)?;
+    let workspace = ctx.workspace(&catalogue)?;
+    let hints = &kata.meta.hints;
+    let shown = workspace.update_state(|state| {
+        let count = state.hints_shown.entry(slug.to_string()).or_insert(0);
+        *count = (*count + 1).min(hints.len());
+        *count
+    })?;
+    for (i, hint) in hints.iter().enumerate().take(shown) {
+        println!("Hint {}/{}: {hint}", i + 1, hints.len());
+    }
+    if shown == hints.len() {
+        println!("(That is every hint. `kata solution {slug}` shows the reference once the kata passes.)");
+    }
+    Ok(exit::OK)
+}
+
+/// `kata solution SLUG [--force]`
+pub fn solution(ctx: &Context, slug: &str, force: bool) -> Result<u8> {
+    let catalogue = ctx.catalogue()?;
+    let kata = catalogue.get(slug)?;
+    let workspace = ctx.workspace(&catalogue)?;
+    let (state, _) = workspace.state()?;
+    if !force && !state.passed.contains(slug) {
+        return Err(Error::Usage(format!(
+            "`{slug}` has not passed yet; the reference solution is shown once it passes (`kata check {slug}`), or now with `kata solution {slug} --force`"
+        )));
+    }
+    let text = read_text(&kata.reference)?;
+    println!("// {}\n{text}", display_path(&kata.reference).display());
+    Ok(exit::OK)
+}
+
+/// `kata reset SLUG`: the stub again, with a backup of the learner's file.
+pub fn reset(ctx: &Context, slug: &str) -> Result<u8> {
+    let catalogue = ctx.catalogue()?;
+    let kata = catalogue.get(slug)?;
+    let workspace = ctx.workspace(&catalogue)?;
+    let backup = workspace.reset(kata)?;
+    let file = display_path(&workspace.kata_file(kata));
+    match backup {
+        Some(backup) => println!(
+            "Restored the stub in {}; your previous file is saved as {}.",
+            file.display(),
+            display_path(&backup).display()
+        ),
+        None => println!("Restored the stub in {}.", file.display()),
+    }
+    Ok(exit::OK)
+}
+
+/// `kata verify [SLUG...]`: the catalogue lint.
+pub fn verify(ctx: &Context, slugs: &[String]) -> Result<u8> {
+    let catalogue = ctx.catalogue()?;
+    let katas = catalogue.select(slugs)?;
+    let engine = engine(CheckOptions {
+        reference_timings: false,
+        ..CheckOptions::default()
+    })?;
+    let mut failed = 0;
+    for kata in &katas {
+        let verification = verify::verify(&engine, kata)?;
+        if !verification.ok() {
+            failed += 1;
+        }
+        print!("{}", human::verification(&verification));
+        let _ = std::io::stdout().flush();
+    }
+    println!(
+        "\n{} of {} katas verified",
+        katas.len() - failed,
+        katas.len()
+    );
+    Ok(if failed == 0 { exit::OK } else { exit::FAILED })
+}

@@ -1,0 +1,233 @@
+//! Running one untrusted process under a wall-clock limit, with its output captured and capped.
+//!
+//! Each process gets its own process group, so that when it ends or times out everything it
+//! started is killed with it. stdout and stderr are read on their own threads and kept up to a cap;
+//! the rest is drained so the child never blocks on a full pipe. This module knows nothing about
+//! katas, libtest or verdicts: it reports how the process ended.
+//!
+//! std's `Command` is used here rather than duct because the runner needs the process group, the
+//! pre-exec resource limits and byte caps on the pipes, none of which duct exposes.
+
+use std::io::Read;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, Result};
+
+/// Bytes of each output stream kept for the report.
+pub const OUTPUT_CAP: usize = 64 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub program: PathBuf,
+    pub args: Vec<String>,
+    pub cwd: PathBuf,
+    pub env: Vec<(String, String)>,
+    pub time_limit: Duration,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    Exited(i32),
+    Signalled(i32),
+    TimedOut,
+}
+
+#[derive(Debug, Clone)]
+pub struct Finished {
+    pub ending: Ending,
+    pub duration: Duration,
+    pub stdout: Captured,
+    pub stderr: Captured,
+}
+
+/// One output stream: the first [`OUTPUT_CAP`] bytes, and how many more were thrown away.
+#[derive(Debug, Clone, Default)]
+pub struct Captured {
+    pub bytes: Vec<u8>,
+    pub cut: u64,
+}
+
+impl Captured {
+    /// The text, lossily decoded, with a marker where bytes were cut.
+    pub fn text(&self) -> String {
+        let mut text = String::from_utf8_lossy(&self.bytes).into_owned();
+        if self.cut > 0 {
+            text.push_str(&format!("\n… {} bytes cut", self.cut));
+        }
+        text
+    }
+}
+
+/// Runs `job` to its end or its time limit, and kills whatever it left behind.
+pub fn run(job: &Job) -> Result<Finished> {
+    let mut command = Command::new(&job.program);
+    command
+        .args(&job.args)
+        .current_dir(&job.cwd)
+        // Nothing of the caller's environment (tokens, credentials) reaches untrusted code.
+        .env_clear()
+        .envs(job.env.iter().map(|(k, v)| (k, v)))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0);
+    // SAFETY: the closure runs in the child between fork and exec and only calls
+    // async-signal-safe `setrlimit`.
+    unsafe {
+        command.pre_exec(|| {
+            let no_core = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: 0,
+            };
+            libc::setrlimit(libc::RLIMIT_CORE, &no_core);
+            Ok(())
+        });
+    }
+
+    let start = Instant::now();
+    let mut child = command.spawn().map_err(|source| Error::Spawn {
+        program: job.program.display().to_string(),
+        help: "the test executable could not be started; check that the temporary directory allows executables".into(),
+        source,
+    })?;
+    let pgid = child.id() as libc::pid_t;
+    let stdout = child.stdout.take().map(|s| thread::spawn(move || capture(s)));
+    let stderr = child.stderr.take().map(|s| thread::spawn(move || capture(s)));
+
+    let (tx, rx) = mpsc::channel();
+    let waiter = thread::spawn(move || {
+        let status = child.wait();
+        let _ = tx.send(());
+        status
+    });
+    let timed_out = rx.recv_timeout(job.time_limit).is_err();
+    if timed_out {
+        kill_group(pgid);
+    }
+    let status = waiter
+        .join()
+        .expect("the waiter thread does not panic")
+        .map_err(Error::io("waiting for", &job.program))?;
+    let duration = start.elapsed();
+    // Children the test started may still hold the pipes open; end them so the readers finish.
+    kill_group(pgid);
+
+    let collect = |handle: Option<thread::JoinHandle<Captured>>| {
+        handle
+            .map(|h| h.join().unwrap_or_default())
+            .unwrap_or_default()
+    };
+    let ending = if timed_out {
+        Ending::TimedOut
+    } else if let Some(code) = status.code() {
+        Ending::Exited(code)
+    } else {
+        Ending::Signalled(status.signal().unwrap_or(0))
+    };
+    Ok(Finished {
+        ending,
+        duration,
+        stdout: collect(stdout),
+        stderr: collect(stderr),
+    })
+}
+
+fn kill_group(pgid: libc::pid_t) {
+    // SAFETY: plain syscall; a group that is already gone gives ESRCH, which is fine.
+    unsafe {
+        libc::killpg(pgid, libc::SIGKILL);
+    }
+}
+
+fn capture(mut stream: impl Read) -> Captured {
+    let mut captured = Captured::default();
+    let mut buf = [0u8; 16 * 1024];
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => {
+                let room = OUTPUT_CAP.saturating_sub(captured.bytes.len());
+                let keep = n.min(room);
+                captured.bytes.extend_from_slice(&buf[..keep]);
+                captured.cut += (n - keep) as u64;
+            }
+        }
+    }
+    captured
+}
+
+/// A signal's conventional name, for verdicts.
+pub fn signal_name(signal: i32) -> &'static str {
+    match signal {
+        libc::SIGABRT => "SIGABRT",
+        libc::SIGSEGV => "SIGSEGV",
+        libc::SIGBUS => "SIGBUS",
+        libc::SIGILL => "SIGILL",
+        libc::SIGFPE => "SIGFPE",
+        libc::SIGKILL => "SIGKILL",
+        libc::SIGTERM => "SIGTERM",
+        libc::SIGXCPU => "SIGXCPU",
+        libc::SIGXFSZ => "SIGXFSZ",
+        libc::SIGPIPE => "SIGPIPE",
+        _ => "a signal",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sh(script: &str, limit_ms: u64) -> Finished {
+        run(&Job {
+            program: "/bin/sh".into(),
+            args: vec!["-c".into(), script.into()],
+            cwd: std::env::temp_dir(),
+            env: vec![],
+            time_limit: Duration::from_millis(limit_ms),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn exit_codes_and_output_are_reported() {
+        let done = sh("echo out; echo err >&2; exit 3", 5000);
+        assert_eq!(done.ending, Ending::Exited(3));
+        assert_eq!(done.stdout.text(), "out\n");
+        assert_eq!(done.stderr.text(), "err\n");
+    }
+
+    #[test]
+    fn a_process_over_its_limit_is_killed_with_its_children() {
+        let done = sh("sleep 30 & sleep 30", 200);
+        assert_eq!(done.ending, Ending::TimedOut);
+        assert!(done.duration < Duration::from_secs(10));
+    }
+
+    #[test]
+    fn background_children_do_not_keep_the_check_waiting() {
+        // The shell exits at once but leaves a child holding stdout open.
+        let done = sh("sleep 30 & echo started", 5000);
+        assert_eq!(done.ending, Ending::Exited(0));
+        assert_eq!(done.stdout.text(), "started\n");
+    }
+
+    #[test]
+    fn signals_are_reported() {
+        let done = sh("kill -ABRT $$", 5000);
+        assert_eq!(done.ending, Ending::Signalled(libc::SIGABRT));
+    }
+
+    #[test]
+    fn output_beyond_the_cap_is_drained_and_counted() {
+        let done = sh("head -c 1000000 /dev/zero", 5000);
+        assert_eq!(done.ending, Ending::Exited(0));
+        assert_eq!(done.stdout.bytes.len(), OUTPUT_CAP);
+        assert_eq!(done.stdout.cut, 1_000_000 - OUTPUT_CAP as u64);
+        assert!(done.stdout.text().ends_with(&format!("… {} bytes cut", 1_000_000 - OUTPUT_CAP)));
+    }
+}

@@ -1,0 +1,137 @@
+//! The results model: what a check found, and the events emitted while it ran.
+//!
+//! Every reporter (human, JSON, and later JUnit and Markdown) renders these types; nothing here
+//! knows how. A failed test or a compile error is an outcome, never an `Err`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KataStatus {
+    Passed,
+    Failed,
+    CompileError,
+    /// The runner could not finish the check (for example, the suite listed no tests).
+    Error,
+}
+
+impl KataStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KataStatus::Passed => "passed",
+            KataStatus::Failed => "failed",
+            KataStatus::CompileError => "compile_error",
+            KataStatus::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestStatus {
+    Passed,
+    Failed,
+    TimedOut,
+    Crashed,
+}
+
+impl TestStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TestStatus::Passed => "passed",
+            TestStatus::Failed => "failed",
+            TestStatus::TimedOut => "timed_out",
+            TestStatus::Crashed => "crashed",
+        }
+    }
+}
+
+/// One compiler message about the checked code, with paths mapped back to the learner's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub level: String,
+    pub code: Option<String>,
+    pub message: String,
+    /// As rustc renders it, in colour; reporters strip the colour where they must.
+    pub rendered: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CompileOutcome {
+    pub ok: bool,
+    pub duration: Duration,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone)]
+pub struct TestOutcome {
+    pub name: String,
+    pub status: TestStatus,
+    pub duration: Duration,
+    /// Why the test did not pass, in the suite's words where it gave some.
+    pub message: Option<String>,
+    pub expected: Option<String>,
+    pub actual: Option<String>,
+    /// For performance tests: the reference solution's time on the same test, on this machine.
+    pub reference: Option<Duration>,
+    pub time_limit: Duration,
+    pub perf: bool,
+    /// What the code under test printed, capped.
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl TestOutcome {
+    pub fn passed(&self) -> bool {
+        self.status == TestStatus::Passed
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct KataOutcome {
+    pub slug: String,
+    pub title: String,
+    /// The file that was checked, as the learner knows it.
+    pub source: PathBuf,
+    pub status: KataStatus,
+    pub compile: CompileOutcome,
+    pub tests: Vec<TestOutcome>,
+    /// Why the check could not finish, when `status` is `Error`.
+    pub error: Option<String>,
+}
+
+impl KataOutcome {
+    pub fn passed_count(&self) -> usize {
+        self.tests.iter().filter(|t| t.passed()).count()
+    }
+
+    /// Decides the kata's status from its parts.
+    pub fn settle(&mut self) {
+        self.status = if self.error.is_some() {
+            KataStatus::Error
+        } else if !self.compile.ok {
+            KataStatus::CompileError
+        } else if self.tests.is_empty() {
+            self.error = Some("the hidden suite has no tests".into());
+            KataStatus::Error
+        } else if self.tests.iter().all(TestOutcome::passed) {
+            KataStatus::Passed
+        } else {
+            KataStatus::Failed
+        };
+    }
+}
+
+/// What happens during a check, in order, for reporters that show progress.
+#[derive(Debug)]
+pub enum Event<'a> {
+    KataStarted { slug: &'a str },
+    Compiled { slug: &'a str, compile: &'a CompileOutcome },
+    TestFinished { slug: &'a str, test: &'a TestOutcome },
+    KataFinished { outcome: &'a KataOutcome },
+}
+
+/// Receives events; it may be called from several threads at once.
+pub type EventSink<'a> = &'a (dyn Fn(&Event<'_>) + Sync);
+
+/// A sink that ignores everything.
+pub fn no_events(_: &Event<'_>) {}
