@@ -1,0 +1,618 @@
+//! The runner's integration tests: the real `kata` binary, real cargo, real processes.
+//!
+//! A small DSL over the fixture catalogue in `tests/fixtures/`: a [`Practice`] is a fresh
+//! workspace; `.solve("adder", "fails_with_diff")` puts a fixture learner file in place; `.kata([..])`
+//! runs the binary. Every kata build shares one cache (`target/tmp/kata-cache`), so dependencies
+//! and the assertion helper compile once per test run.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, SystemTime};
+
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn fixtures() -> PathBuf {
+    repo().join("tests").join("fixtures")
+}
+
+fn cache_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("kata-cache")
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}):\n{}\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+}
+
+/// A practice workspace over a catalogue, in a temporary directory.
+struct Practice {
+    dir: tempfile::TempDir,
+    catalogue: PathBuf,
+}
+
+impl Practice {
+    fn new() -> Practice {
+        Practice::with_catalogue(fixtures().join("katas"))
+    }
+
+    fn with_catalogue(catalogue: PathBuf) -> Practice {
+        let practice = Practice {
+            dir: tempfile::tempdir().unwrap(),
+            catalogue,
+        };
+        if practice.catalogue.join("deps").is_dir() && Practice::loads(&practice.catalogue) {
+            let run = practice.kata(&["init", "ws"]);
+            assert_eq!(run.code, 0, "init failed: {}", run.stderr);
+        }
+        practice
+    }
+
+    fn loads(catalogue: &Path) -> bool {
+        kata::catalogue::Catalogue::load(catalogue).is_ok()
+    }
+
+    fn workspace(&self) -> PathBuf {
+        self.dir.path().join("ws")
+    }
+
+    fn kata_file(&self, slug: &str) -> PathBuf {
+        let catalogue = kata::catalogue::Catalogue::load(&self.catalogue).unwrap();
+        let kata = catalogue.get(slug).unwrap();
+        kata::workspace::Workspace::open(&self.workspace())
+            .unwrap()
+            .kata_file(kata)
+    }
+
+    /// Puts the fixture learner file `name` in place of the learner's file for `slug`.
+    fn solve(&self, slug: &str, name: &str) -> &Practice {
+        let text = fs::read(fixtures().join("learner").join(format!("{name}.rs"))).unwrap();
+        fs::write(self.kata_file(slug), text).unwrap();
+        self
+    }
+
+    fn kata(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_kata"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("KATA_CACHE_DIR", cache_dir())
+            .env("KATA_CATALOGUE", &self.catalogue)
+            .env("KATA_WORKSPACE", self.workspace())
+            .env("NO_COLOR", "1")
+            .env_remove("RUST_BACKTRACE")
+            .output()
+            .unwrap();
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// `kata check SLUG --json`, returning the kata's record and the exit code.
+    fn check(&self, slug: &str) -> (Value, i32) {
+        let run = self.kata(&["check", slug, "--json"]);
+        let doc = run.json();
+        assert_eq!(doc["version"], 1);
+        (doc["katas"][0].clone(), run.code)
+    }
+}
+
+fn test<'a>(kata: &'a Value, name: &str) -> &'a Value {
+    kata["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == name)
+        .unwrap_or_else(|| panic!("no test {name} in {kata:#}"))
+}
+
+fn statuses(kata: &Value) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = kata["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["name"].as_str().unwrap().to_string(),
+                t["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = list
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn a_correct_solution_passes_every_test() {
+    let practice = Practice::new();
+    practice.solve("adder", "passes");
+    let (kata, code) = practice.check("adder");
+    assert_eq!(code, 0);
+    assert_eq!(kata["status"], "passed");
+    assert_eq!(
+        (kata["passed"].as_u64(), kata["total"].as_u64()),
+        (Some(4), Some(4))
+    );
+    assert_eq!(kata["compile"]["ok"], true);
+    // The perf test carries the reference's time on this machine.
+    assert!(test(&kata, "adds_many_quickly")["reference_ms"].is_u64());
+    assert!(test(&kata, "adds_small_numbers")["reference_ms"].is_null());
+}
+
+#[test]
+fn the_stub_fails_and_points_at_the_learners_file() {
+    let practice = Practice::new();
+    let (kata, code) = practice.check("adder");
+    assert_eq!(code, 1);
+    assert_eq!(kata["status"], "failed");
+    let message = test(&kata, "adds_small_numbers")["message"]
+        .as_str()
+        .unwrap();
+    assert!(
+        message.starts_with("not yet implemented: add the numbers (panicked at ")
+            && message.contains("1-core-language/adder.rs:3:5"),
+        "{message}"
+    );
+}
+
+#[test]
+fn failures_carry_expected_and_actual() {
+    let practice = Practice::new();
+    practice.solve("adder", "fails_with_diff");
+    let (kata, code) = practice.check("adder");
+    assert_eq!(code, 1);
+    let small = test(&kata, "adds_small_numbers");
+    assert_eq!(small["status"], "failed");
+    assert_eq!(small["message"], "2 + 3 is 5");
+    assert_eq!(
+        (small["expected"].as_str(), small["actual"].as_str()),
+        (Some("5"), Some("6"))
+    );
+    // A plain assert_eq! is parsed too: left is the actual value, right the expected one.
+    let sums = test(&kata, "sums_each_pair");
+    assert_eq!(sums["message"], "one sum per pair");
+    assert_eq!(
+        (sums["expected"].as_str(), sums["actual"].as_str()),
+        (Some("[2, 4, 6]"), Some("[1, 4, 9]"))
+    );
+    assert_eq!(test(&kata, "adds_negative_numbers")["status"], "passed");
+}
+
+#[test]
+fn the_human_report_shows_the_diff_and_the_score() {
+    let practice = Practice::new();
+    practice.solve("adder", "fails_with_diff");
+    let run = practice.kata(&["check", "adder"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(redact(&run.stdout, &practice));
+}
+
+/// Replaces durations and temporary paths, which change from run to run.
+fn redact(text: &str, practice: &Practice) -> String {
+    let text = text.replace(&practice.dir.path().display().to_string(), "[TMP]");
+    let mut out = String::new();
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find(" ms") {
+        let digits = rest[..at].trim_end_matches(|c: char| c.is_ascii_digit());
+        if digits.len() < at && digits.ends_with([' ', '(']) {
+            out.push_str(digits);
+            out.push_str("[N] ms");
+        } else {
+            out.push_str(&rest[..at + 3]);
+        }
+        rest = &rest[at + 3..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn a_compile_error_is_shown_as_rustc_renders_it_at_the_learners_path() {
+    let practice = Practice::new();
+    practice.solve("adder", "does_not_compile");
+    let (kata, code) = practice.check("adder");
+    assert_eq!(code, 1);
+    assert_eq!(kata["status"], "compile_error");
+    assert_eq!(kata["tests"].as_array().unwrap().len(), 0);
+    let diagnostic = &kata["compile"]["diagnostics"][0];
+    assert_eq!(diagnostic["code"], "E0425");
+    let rendered = diagnostic["rendered"].as_str().unwrap();
+    assert!(
+        rendered.contains("ws/1-core-language/adder.rs:2:13"),
+        "{rendered}"
+    );
+    assert!(
+        !rendered.contains("src/lib.rs") && !rendered.contains("/tmp/"),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn an_endless_loop_times_out_without_stopping_the_other_tests() {
+    let practice = Practice::new();
+    practice.solve("adder", "loops_forever");
+    let (kata, code) = practice.check("adder");
+    assert_eq!(code, 1);
+    assert_eq!(
+        statuses(&kata),
+        pairs(&[
+            ("adds_many_quickly", "timed_out"),
+            ("adds_negative_numbers", "passed"),
+            ("adds_small_numbers", "timed_out"),
+            ("sums_each_pair", "passed"),
+        ])
+    );
+    let message = test(&kata, "adds_small_numbers")["message"]
+        .as_str()
+        .unwrap();
+    assert!(message.contains("3000 ms"), "{message}");
+}
+
+#[test]
+fn a_stack_overflow_and_an_abort_are_crashes_with_a_reason() {
+    let practice = Practice::new();
+    practice.solve("adder", "overflows_stack");
+    let (kata, _) = practice.check("adder");
+    let negative = test(&kata, "adds_negative_numbers");
+    assert_eq!(negative["status"], "crashed");
+    assert_eq!(
+        negative["message"],
+        "crashed: stack overflow (unbounded recursion?)"
+    );
+    assert_eq!(test(&kata, "adds_small_numbers")["status"], "passed");
+
+    practice.solve("adder", "aborts");
+    let (kata, _) = practice.check("adder");
+    let small = test(&kata, "adds_small_numbers");
+    assert_eq!(small["status"], "crashed");
+    assert_eq!(small["message"], "crashed: killed by signal 6 (SIGABRT)");
+}
+
+#[test]
+fn exiting_early_with_status_zero_is_not_a_pass() {
+    let practice = Practice::new();
+    practice.solve("adder", "exits_early");
+    let (kata, code) = practice.check("adder");
+    assert_eq!(code, 1);
+    assert_eq!(kata["passed"], 0);
+    let message = test(&kata, "adds_small_numbers")["message"]
+        .as_str()
+        .unwrap();
+    assert!(
+        message.contains("exited with status 0 before the test finished"),
+        "{message}"
+    );
+}
+
+#[test]
+fn printing_libtests_success_lines_is_not_a_pass() {
+    let practice = Practice::new();
+    practice.solve("adder", "fakes_success");
+    let (kata, code) = practice.check("adder");
+    assert_eq!(code, 1);
+    assert_eq!(kata["passed"], 0);
+    assert!(statuses(&kata).iter().all(|(_, status)| status == "failed"));
+}
+
+#[test]
+fn the_hidden_suite_cannot_be_included_at_compile_time() {
+    let practice = Practice::new();
+    practice.solve("adder", "includes_suite");
+    let (kata, _) = practice.check("adder");
+    assert_eq!(kata["status"], "compile_error");
+    let rendered = kata["compile"]["diagnostics"][0]["rendered"]
+        .as_str()
+        .unwrap();
+    assert!(rendered.contains("couldn't read"), "{rendered}");
+}
+
+#[test]
+fn the_hidden_suite_cannot_be_read_at_run_time() {
+    let practice = Practice::new();
+    practice.solve("adder", "reads_suite");
+    let (kata, code) = practice.check("adder");
+    assert_eq!(kata["status"], "passed", "{kata:#}");
+    assert_eq!(code, 0);
+}
+
+/// Cargo decides freshness by timestamps: a solution whose file is older than the last build must
+/// still be rebuilt, in both directions.
+#[test]
+fn each_solution_gets_its_own_verdict_even_with_backdated_files() {
+    let practice = Practice::new();
+    let file = practice.kata_file("adder");
+    let backdate = |path: &Path| {
+        let old = SystemTime::UNIX_EPOCH + Duration::from_secs(946_684_800); // 2000-01-01
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+    };
+    for (scenario, expected) in [
+        ("passes", "passed"),
+        ("fails_with_diff", "failed"),
+        ("passes", "passed"),
+        ("fails_with_diff", "failed"),
+    ] {
+        practice.solve("adder", scenario);
+        backdate(&file);
+        let (kata, _) = practice.check("adder");
+        assert_eq!(kata["status"], expected, "{scenario}");
+    }
+}
+
+#[test]
+fn passing_is_remembered_and_unlocks_the_solution() {
+    let practice = Practice::new();
+    let refused = practice.kata(&["solution", "adder"]);
+    assert_eq!(refused.code, 2);
+    assert!(refused.stderr.contains("--force"), "{}", refused.stderr);
+
+    practice.solve("adder", "passes");
+    assert_eq!(practice.check("adder").1, 0);
+    let list = practice.kata(&["list", "--json"]).json();
+    assert_eq!(list["katas"][0]["slug"], "adder");
+    assert_eq!(list["katas"][0]["status"], "passed");
+    let shown = practice.kata(&["solution", "adder"]);
+    assert_eq!(shown.code, 0);
+    assert!(
+        shown.stdout.contains("pairs.iter().map"),
+        "{}",
+        shown.stdout
+    );
+}
+
+#[test]
+fn hints_come_one_more_at_a_time() {
+    let practice = Practice::new();
+    let first = practice.kata(&["hint", "adder"]);
+    assert_eq!(first.stdout, "Hint 1/2: Add them.\n");
+    let second = practice.kata(&["hint", "adder"]);
+    assert!(
+        second
+            .stdout
+            .starts_with("Hint 1/2: Add them.\nHint 2/2: Use `a + b`.\n"),
+        "{}",
+        second.stdout
+    );
+}
+
+#[test]
+fn reset_restores_the_stub_and_keeps_a_backup() {
+    let practice = Practice::new();
+    practice.solve("adder", "fails_with_diff");
+    let run = practice.kata(&["reset", "adder"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let stub = fs::read_to_string(fixtures().join("katas/adder/stub.rs")).unwrap();
+    assert_eq!(
+        fs::read_to_string(practice.kata_file("adder")).unwrap(),
+        stub
+    );
+    let backups: Vec<_> = fs::read_dir(practice.workspace().join(".kata/backups"))
+        .unwrap()
+        .map(|e| fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    let learner = fs::read_to_string(fixtures().join("learner/fails_with_diff.rs")).unwrap();
+    assert_eq!(backups, vec![learner]);
+}
+
+#[test]
+fn init_never_overwrites_a_learners_file() {
+    let practice = Practice::new();
+    practice.solve("adder", "passes");
+    let run = practice.kata(&["init", "ws"]);
+    assert_eq!(run.code, 0);
+    let learner = fs::read_to_string(fixtures().join("learner/passes.rs")).unwrap();
+    assert_eq!(
+        fs::read_to_string(practice.kata_file("adder")).unwrap(),
+        learner
+    );
+}
+
+#[test]
+fn verify_accepts_the_fixture_catalogue() {
+    let practice = Practice::new();
+    let run = practice.kata(&["verify"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("✓ adder"), "{}", run.stdout);
+    assert!(run.stdout.contains("wrong 2/2 rejected"), "{}", run.stdout);
+}
+
+/// Copies the fixture catalogue into a temporary folder, for tests that break it.
+fn broken_catalogue(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("katas");
+    copy_dir(&fixtures().join("katas"), &root);
+    copy_dir(&fixtures().join("solutions"), &dir.path().join("solutions"));
+    edit(&root);
+    (dir, root)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn verify_rejects_a_suite_that_lets_a_wrong_solution_pass() {
+    let (_keep, root) = broken_catalogue(|root| {
+        fs::write(
+            root.join("adder/wrong/actually_right.rs"),
+            fs::read(fixtures().join("solutions/adder.rs")).unwrap(),
+        )
+        .unwrap();
+    });
+    let practice = Practice::with_catalogue(root);
+    let run = practice.kata(&["verify", "adder"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("wrong/actually_right.rs must compile and fail, but passed all 4 tests"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_malformed_kata_toml_names_the_file_and_line() {
+    let (_keep, root) = broken_catalogue(|root| {
+        let path = root.join("adder/kata.toml");
+        let text = fs::read_to_string(&path)
+            .unwrap()
+            .replace("track = 1", "track = \"one\"");
+        fs::write(path, text).unwrap();
+    });
+    let practice = Practice::with_catalogue(root);
+    let run = practice.kata(&["list"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("adder/kata.toml:3:9:"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("invalid type"), "{}", run.stderr);
+}
+
+#[test]
+fn an_unknown_key_in_kata_toml_is_an_error() {
+    let (_keep, root) = broken_catalogue(|root| {
+        let path = root.join("adder/kata.toml");
+        let text = fs::read_to_string(&path).unwrap() + "timeout = 3\n";
+        fs::write(path, text).unwrap();
+    });
+    let run = Practice::with_catalogue(root).kata(&["list"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("unknown field `timeout`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_kata_without_its_suite_is_an_error() {
+    let (_keep, root) = broken_catalogue(|root| {
+        fs::remove_file(root.join("adder/tests/hidden.rs")).unwrap();
+    });
+    let run = Practice::with_catalogue(root).kata(&["list"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("adder/tests/hidden.rs: the hidden suite is missing"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_unknown_slug_suggests_the_nearest() {
+    let practice = Practice::new();
+    let run = practice.kata(&["check", "addr"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("no kata named `addr`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `adder`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn unreadable_learner_files_are_clear_errors_and_left_alone() {
+    let practice = Practice::new();
+    let file = practice.kata_file("adder");
+    for (bytes, says) in [
+        (&b"\xff\xfe not utf-8"[..], "is not UTF-8 text"),
+        (&b"  \n"[..], "is empty"),
+    ] {
+        fs::write(&file, bytes).unwrap();
+        let run = practice.kata(&["check", "adder"]);
+        assert_eq!(run.code, 2);
+        assert!(
+            run.stderr.contains("adder.rs: ") && run.stderr.contains(says),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(
+            fs::read(&file).unwrap(),
+            bytes,
+            "the learner's file must not change"
+        );
+    }
+    fs::remove_file(&file).unwrap();
+    fs::create_dir(&file).unwrap();
+    let run = practice.kata(&["check", "adder"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("is a directory"), "{}", run.stderr);
+}
+
+#[test]
+fn a_named_workspace_that_does_not_exist_is_an_error() {
+    let practice = Practice::new();
+    let output = Command::new(env!("CARGO_BIN_EXE_kata"))
+        .args(["check", "adder", "--workspace"])
+        .arg(practice.dir.path().join("nowhere"))
+        .env("KATA_CATALOGUE", &practice.catalogue)
+        .env("KATA_CACHE_DIR", cache_dir())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no practice workspace at") && stderr.contains("kata init"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_corrupt_progress_file_means_a_fresh_start_not_a_crash() {
+    let practice = Practice::new();
+    fs::write(practice.workspace().join(".kata/state.json"), "{ not json").unwrap();
+    let run = practice.kata(&["list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the progress file is corrupt"),
+        "{}",
+        run.stderr
+    );
+}

@@ -133,19 +133,30 @@ impl BuildEnv {
         let dir = tempfile::Builder::new()
             .prefix(&format!("kata-{}-", kata.slug()))
             .tempdir()
-            .map_err(Error::io("creating a temporary crate in", std::env::temp_dir()))?;
+            .map_err(Error::io(
+                "creating a temporary crate in",
+                std::env::temp_dir(),
+            ))?;
         let root = dir.path().to_path_buf();
         let root = root.as_path();
-        write(&root.join("Cargo.toml"), &self.manifest(kata))?;
-        let lock = fs::read(&kata.lockfile).map_err(Error::io("reading", &kata.lockfile))?;
-        fs::write(root.join("Cargo.lock"), lock).map_err(Error::io("writing", root))?;
-        fs::create_dir_all(root.join("src")).map_err(Error::io("creating", root))?;
-        write(&root.join("src").join("lib.rs"), &source.text)?;
 
+        // Everything from writing the sources to copying the executables out happens under the
+        // lock, so no other build can land between our writes and our build.
         fs::create_dir_all(&self.target_dir).map_err(Error::io("creating", &self.target_dir))?;
         let lock_path = self.target_dir.join(".kata-build.lock");
-        let lock = fs::File::create(&lock_path).map_err(Error::io("creating", &lock_path))?;
+        let mut lock = fs::File::create(&lock_path).map_err(Error::io("creating", &lock_path))?;
         lock.lock().map_err(Error::io("locking", &lock_path))?;
+        // Touching the lock file gives a timestamp no older than any artifact of earlier builds;
+        // every source of this build is stamped later than it (see `Stamp`).
+        std::io::Write::write_all(&mut lock, b"kata build\n")
+            .map_err(Error::io("writing", &lock_path))?;
+        let stamp = Stamp::after(&lock_path)?;
+
+        stamp.write(&root.join("Cargo.toml"), self.manifest(kata).as_bytes())?;
+        let lockfile = fs::read(&kata.lockfile).map_err(Error::io("reading", &kata.lockfile))?;
+        stamp.write(&root.join("Cargo.lock"), &lockfile)?;
+        fs::create_dir_all(root.join("src")).map_err(Error::io("creating", root))?;
+        stamp.write(&root.join("src").join("lib.rs"), source.text.as_bytes())?;
 
         let mut built = Built {
             compile: CompileOutcome {
@@ -206,16 +217,16 @@ impl BuildEnv {
             // Phase 2: the suites and snippets, against the compiled library.
             let tests_dir = root.join("tests");
             fs::create_dir_all(&tests_dir).map_err(Error::io("creating", &tests_dir))?;
-            copy_text(&kata.hidden_path(), &tests_dir.join("hidden.rs"))?;
+            stamp.copy(&kata.hidden_path(), &tests_dir.join("hidden.rs"))?;
             if let Some(examples) = kata.examples_path() {
-                copy_text(&examples, &tests_dir.join("examples.rs"))?;
+                stamp.copy(&examples, &tests_dir.join("examples.rs"))?;
             }
             let snippets = first && !options.tests_only && !kata.meta.compile_fail.is_empty();
             if snippets {
                 let examples_dir = root.join("examples");
                 fs::create_dir_all(&examples_dir).map_err(Error::io("creating", &examples_dir))?;
                 for case in &kata.meta.compile_fail {
-                    copy_text(
+                    stamp.copy(
                         &kata.compile_fail_path(case),
                         &examples_dir.join(format!("{}.rs", case.name)),
                     )?;
@@ -342,13 +353,12 @@ impl BuildEnv {
             };
             match value["reason"].as_str() {
                 Some("compiler-message") => run.messages.push(value),
-                Some("compiler-artifact") => {
-                    if value["profile"]["test"].as_bool() == Some(true) {
-                        if let (Some(exe), Some(name)) =
-                            (value["executable"].as_str(), value["target"]["name"].as_str())
-                        {
-                            run.executables.push((name.to_string(), PathBuf::from(exe)));
-                        }
+                Some("compiler-artifact") if value["profile"]["test"].as_bool() == Some(true) => {
+                    if let (Some(exe), Some(name)) = (
+                        value["executable"].as_str(),
+                        value["target"]["name"].as_str(),
+                    ) {
+                        run.executables.push((name.to_string(), PathBuf::from(exe)));
                     }
                 }
                 _ => {}
@@ -461,14 +471,48 @@ impl CargoRun {
     }
 }
 
-fn write(path: &Path, text: &str) -> Result<()> {
-    fs::write(path, text).map_err(Error::io("writing", path))
+/// Writes build inputs with modification times strictly after a floor.
+///
+/// Cargo calls a unit fresh when no source is newer than its last build, comparing timestamps
+/// only, and file timestamps on Linux advance in coarse steps of a few milliseconds. A file written
+/// in the same step as the end of the previous build into the shared target directory could
+/// look no newer than it, and the previous solution's binary would be graded instead. So each
+/// input is stamped at least a millisecond after the floor, which is taken after the build lock
+/// is held and therefore after every earlier build ended.
+struct Stamp {
+    floor: std::time::SystemTime,
 }
 
-/// Copies a text file by rewriting its contents, so the copy gets a fresh timestamp.
-fn copy_text(from: &Path, to: &Path) -> Result<()> {
-    let text = fs::read(from).map_err(Error::io("reading", from))?;
-    fs::write(to, text).map_err(Error::io("writing", to))
+impl Stamp {
+    fn after(path: &Path) -> Result<Stamp> {
+        let floor = fs::metadata(path)
+            .and_then(|m| m.modified())
+            .map_err(Error::io("reading the timestamp of", path))?;
+        Ok(Stamp { floor })
+    }
+
+    fn write(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        let file = fs::File::create(path).map_err(Error::io("writing", path))?;
+        std::io::Write::write_all(&mut &file, bytes).map_err(Error::io("writing", path))?;
+        let written = file
+            .metadata()
+            .and_then(|m| m.modified())
+            .map_err(Error::io("writing", path))?;
+        if written <= self.floor {
+            file.set_modified(self.floor + Duration::from_millis(1))
+                .map_err(Error::io("setting the timestamp of", path))?;
+        }
+        Ok(())
+    }
+
+    fn copy(&self, from: &Path, to: &Path) -> Result<()> {
+        let bytes = fs::read(from).map_err(Error::io("reading", from))?;
+        self.write(to, &bytes)
+    }
+}
+
+fn write(path: &Path, text: &str) -> Result<()> {
+    fs::write(path, text).map_err(Error::io("writing", path))
 }
 
 fn write_if_changed(path: &Path, text: &str) -> Result<()> {

@@ -196,7 +196,9 @@ impl Catalogue {
     pub fn default_root() -> PathBuf {
         match std::env::var_os("KATA_CATALOGUE") {
             Some(dir) => PathBuf::from(dir),
-            None => Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("katas"),
+            None => Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("..")
+                .join("katas"),
         }
     }
 
@@ -287,7 +289,8 @@ impl Dependencies {
             });
         }
         let text = read_text(&manifest)?;
-        let doc: toml::Table = toml::from_str(&text).map_err(|e| toml_error(&manifest, &text, &e))?;
+        let doc: toml::Table =
+            toml::from_str(&text).map_err(|e| toml_error(&manifest, &text, &e))?;
         let table = match doc.get("dependencies") {
             Some(toml::Value::Table(t)) => t.clone(),
             _ => toml::Table::new(),
@@ -327,7 +330,10 @@ fn load_kata(dir: &Path, solutions: &Path, deps: &Dependencies) -> Result<Kata> 
     if meta.slug != folder {
         return Err(at(
             "slug",
-            format!("slug `{}` differs from the folder name `{folder}`", meta.slug),
+            format!(
+                "slug `{}` differs from the folder name `{folder}`",
+                meta.slug
+            ),
             "make the slug and the folder name the same",
         ));
     }
@@ -387,7 +393,10 @@ fn load_kata(dir: &Path, solutions: &Path, deps: &Dependencies) -> Result<Kata> 
         if !dir.join(&case.file).is_file() {
             return Err(at(
                 "file",
-                format!("compile-fail snippet {} does not exist", case.file.display()),
+                format!(
+                    "compile-fail snippet {} does not exist",
+                    case.file.display()
+                ),
                 "give the path of the snippet relative to the kata folder",
             ));
         }

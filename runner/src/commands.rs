@@ -71,7 +71,10 @@ pub fn init(ctx: &Context, dir: &Path) -> Result<u8> {
         report.kept.len()
     );
     for backup in &report.backups {
-        println!("  an edited workspace file was updated; the old one is in {}", backup.display());
+        println!(
+            "  an edited workspace file was updated; the old one is in {}",
+            backup.display()
+        );
     }
     println!("Start with `kata` (or `kata check <slug>` after editing a file).");
     Ok(exit::OK)
@@ -89,8 +92,17 @@ pub fn start(ctx: &Context) -> Result<u8> {
         .current
         .as_deref()
         .and_then(|s| catalogue.get(s).ok())
-        .or_else(|| catalogue.katas().iter().find(|k| !state.passed.contains(k.slug())));
-    let done = catalogue.katas().iter().filter(|k| state.passed.contains(k.slug())).count();
+        .or_else(|| {
+            catalogue
+                .katas()
+                .iter()
+                .find(|k| !state.passed.contains(k.slug()))
+        });
+    let done = catalogue
+        .katas()
+        .iter()
+        .filter(|k| state.passed.contains(k.slug()))
+        .count();
     println!("{}", progress_line(done, catalogue.katas().len()));
     let Some(kata) = current else {
         println!("Every kata has passed. Well done!");
@@ -98,7 +110,11 @@ pub fn start(ctx: &Context) -> Result<u8> {
     };
     let statement = read_text(&kata.task_path())?;
     println!("\nCurrent kata: {} — {}\n", kata.slug(), kata.meta.title);
-    for line in statement.lines().skip_while(|l| l.starts_with('#') || l.is_empty()).take(8) {
+    for line in statement
+        .lines()
+        .skip_while(|l| l.starts_with('#') || l.is_empty())
+        .take(8)
+    {
         println!("  {line}");
     }
     println!(
@@ -112,7 +128,7 @@ pub fn start(ctx: &Context) -> Result<u8> {
 
 fn progress_line(done: usize, total: usize) -> String {
     const WIDTH: usize = 30;
-    let filled = if total == 0 { 0 } else { done * WIDTH / total };
+    let filled = (done * WIDTH).checked_div(total).unwrap_or(0);
     format!(
         "Progress [{}{}] {done}/{total}",
         "#".repeat(filled),
@@ -155,7 +171,10 @@ pub fn list(ctx: &Context, as_json: bool) -> Result<u8> {
             })
             .collect();
         let document = serde_json::json!({ "version": json::VERSION, "katas": katas });
-        println!("{}", serde_json::to_string_pretty(&document).expect("json values serialise"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&document).expect("json values serialise")
+        );
         return Ok(exit::OK);
     }
     let mut track = 0;
@@ -176,7 +195,11 @@ pub fn list(ctx: &Context, as_json: bool) -> Result<u8> {
             kata.meta.title
         );
     }
-    let done = catalogue.katas().iter().filter(|k| state.passed.contains(k.slug())).count();
+    let done = catalogue
+        .katas()
+        .iter()
+        .filter(|k| state.passed.contains(k.slug()))
+        .count();
     println!("\n{}", progress_line(done, catalogue.katas().len()));
     Ok(exit::OK)
 }
@@ -197,7 +220,12 @@ pub fn check(
             .current
             .as_deref()
             .and_then(|s| catalogue.get(s).ok())
-            .or_else(|| catalogue.katas().iter().find(|k| !state.passed.contains(k.slug())));
+            .or_else(|| {
+                catalogue
+                    .katas()
+                    .iter()
+                    .find(|k| !state.passed.contains(k.slug()))
+            });
         match current {
             Some(kata) => vec![kata],
             None => return Err(Error::Usage("every kata has passed; name one to check it again, e.g. `kata check two_sum_pairs`".into())),

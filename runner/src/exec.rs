@@ -96,8 +96,14 @@ pub fn run(job: &Job) -> Result<Finished> {
         source,
     })?;
     let pgid = child.id() as libc::pid_t;
-    let stdout = child.stdout.take().map(|s| thread::spawn(move || capture(s)));
-    let stderr = child.stderr.take().map(|s| thread::spawn(move || capture(s)));
+    let stdout = child
+        .stdout
+        .take()
+        .map(|s| thread::spawn(move || capture(s)));
+    let stderr = child
+        .stderr
+        .take()
+        .map(|s| thread::spawn(move || capture(s)));
 
     let (tx, rx) = mpsc::channel();
     let waiter = thread::spawn(move || {
@@ -228,6 +234,9 @@ mod tests {
         assert_eq!(done.ending, Ending::Exited(0));
         assert_eq!(done.stdout.bytes.len(), OUTPUT_CAP);
         assert_eq!(done.stdout.cut, 1_000_000 - OUTPUT_CAP as u64);
-        assert!(done.stdout.text().ends_with(&format!("… {} bytes cut", 1_000_000 - OUTPUT_CAP)));
+        assert!(done
+            .stdout
+            .text()
+            .ends_with(&format!("… {} bytes cut", 1_000_000 - OUTPUT_CAP)));
     }
 }

@@ -22,7 +22,7 @@ pub fn parse(stderr: &str, learner_file: &Path) -> Failure {
     if let Some(failure) = stderr
         .lines()
         .rev()
-        .find_map(|line| line.strip_prefix(RECORD_PREFIX))
+        .find_map(|line| line.split_once(RECORD_PREFIX).map(|(_, record)| record))
         .and_then(parse_record)
     {
         return failure;
@@ -66,7 +66,9 @@ fn last_panic(stderr: &str) -> Option<Panic> {
         .unwrap_or_default();
     let message: Vec<&str> = lines[start + 1..]
         .iter()
-        .take_while(|l| !l.starts_with("note: run with `RUST_BACKTRACE") && !l.starts_with("stack backtrace:"))
+        .take_while(|l| {
+            !l.starts_with("note: run with `RUST_BACKTRACE") && !l.starts_with("stack backtrace:")
+        })
         .copied()
         .collect();
     Some(Panic {
@@ -76,7 +78,10 @@ fn last_panic(stderr: &str) -> Option<Panic> {
 }
 
 fn from_panic(panic: &Panic, learner_file: &Path) -> Failure {
-    if let Some(rest) = panic.message.strip_prefix("assertion `left == right` failed") {
+    if let Some(rest) = panic
+        .message
+        .strip_prefix("assertion `left == right` failed")
+    {
         let (custom, values) = match rest.strip_prefix(": ") {
             Some(after) => match after.split_once("\n  left: ") {
                 Some((custom, values)) => (Some(custom.to_string()), format!("  left: {values}")),

@@ -124,10 +124,20 @@ impl KataOutcome {
 /// What happens during a check, in order, for reporters that show progress.
 #[derive(Debug)]
 pub enum Event<'a> {
-    KataStarted { slug: &'a str },
-    Compiled { slug: &'a str, compile: &'a CompileOutcome },
-    TestFinished { slug: &'a str, test: &'a TestOutcome },
-    KataFinished { outcome: &'a KataOutcome },
+    KataStarted {
+        slug: &'a str,
+    },
+    Compiled {
+        slug: &'a str,
+        compile: &'a CompileOutcome,
+    },
+    TestFinished {
+        slug: &'a str,
+        test: &'a TestOutcome,
+    },
+    KataFinished {
+        outcome: &'a KataOutcome,
+    },
 }
 
 /// Receives events; it may be called from several threads at once.

@@ -51,7 +51,11 @@ pub fn verify(engine: &Engine, kata: &Kata) -> Result<Verification> {
         let outcome = engine.check(kata, &source(&kata.reference)?, quiet)?;
         let mut ok = outcome.status == KataStatus::Passed;
         for name in kata.meta.tests.keys() {
-            if !outcome.tests.iter().any(|t| &t.name == name || t.name.starts_with(&format!("{name} ["))) {
+            if !outcome
+                .tests
+                .iter()
+                .any(|t| &t.name == name || t.name.starts_with(&format!("{name} [")))
+            {
                 problems.push(format!(
                     "kata.toml configures test `{name}`, which the hidden suite does not have"
                 ));
@@ -98,7 +102,10 @@ pub fn verify(engine: &Engine, kata: &Kata) -> Result<Verification> {
     }
     for path in wrongs {
         let outcome = engine.check(kata, &source(&path)?, quiet)?;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         rows.push(Row {
             subject: format!("wrong/{name}"),
             must: "compile and fail",

@@ -107,7 +107,10 @@ impl Workspace {
             }
             fs::write(&file, text).map_err(Error::io("writing", &file))?;
         }
-        let lock = catalogue.root.join(crate::catalogue::DEPS_DIR).join("Cargo.lock");
+        let lock = catalogue
+            .root
+            .join(crate::catalogue::DEPS_DIR)
+            .join("Cargo.lock");
         if let Ok(bytes) = fs::read(&lock) {
             let file = path.join("Cargo.lock");
             if !file.exists() {
@@ -219,10 +222,15 @@ impl Workspace {
         let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("file");
         for attempt in 0.. {
             let backup = dir.join(format!("{stamp}-{attempt}-{name}"));
-            match fs::OpenOptions::new().write(true).create_new(true).open(&backup) {
+            match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&backup)
+            {
                 Ok(mut out) => {
                     let bytes = fs::read(file).map_err(Error::io("reading", file))?;
-                    out.write_all(&bytes).map_err(Error::io("writing", &backup))?;
+                    out.write_all(&bytes)
+                        .map_err(Error::io("writing", &backup))?;
                     return Ok(backup);
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
@@ -289,7 +297,9 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(Error::io("writing", path))?;
     file.write_all(bytes).map_err(Error::io("writing", path))?;
-    file.as_file().sync_all().map_err(Error::io("writing", path))?;
+    file.as_file()
+        .sync_all()
+        .map_err(Error::io("writing", path))?;
     file.persist(path)
         .map_err(|e| Error::io("writing", path)(e.error))?;
     Ok(())

@@ -85,7 +85,9 @@ fn render_pair<E: Debug + ?Sized, A: Debug + ?Sized>(expected: &E, actual: &A) -
 
 #[track_caller]
 fn fail(message: &str, values: Option<(&str, &str)>) -> ! {
-    let mut record = String::from(RECORD_PREFIX);
+    // On a line of its own, whatever was written to stderr before.
+    let mut record = String::from("\n");
+    record.push_str(RECORD_PREFIX);
     record.push_str("{\"message\":");
     push_json_string(&mut record, message);
     if let Some((expected, actual)) = values {

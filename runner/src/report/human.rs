@@ -67,7 +67,12 @@ pub fn outcome(outcome: &KataOutcome, options: HumanOptions) -> String {
                 paint(RED.effects(Effects::BOLD), "does not compile"),
                 paint(DIM, format!("({})", duration(outcome.compile.duration)))
             );
-            for diagnostic in outcome.compile.diagnostics.iter().filter(|d| d.level == "error") {
+            for diagnostic in outcome
+                .compile
+                .diagnostics
+                .iter()
+                .filter(|d| d.level == "error")
+            {
                 let _ = writeln!(out, "{}", diagnostic.rendered.trim_end());
                 out.push('\n');
             }
@@ -87,7 +92,10 @@ pub fn outcome(outcome: &KataOutcome, options: HumanOptions) -> String {
     let _ = writeln!(
         out,
         "  {}",
-        paint(DIM, format!("compiled in {}", duration(outcome.compile.duration)))
+        paint(
+            DIM,
+            format!("compiled in {}", duration(outcome.compile.duration))
+        )
     );
 
     let (failed, passed): (Vec<&TestOutcome>, Vec<&TestOutcome>) =
@@ -99,8 +107,18 @@ pub fn outcome(outcome: &KataOutcome, options: HumanOptions) -> String {
     if failed.len() > FULL_FAILURES {
         let _ = writeln!(out, "\n  {} more failed:", failed.len() - FULL_FAILURES);
         for test in &failed[FULL_FAILURES..] {
-            let first = test.message.as_deref().and_then(|m| m.lines().next()).unwrap_or("");
-            let _ = writeln!(out, "  {} {} {}", paint(RED, "✗"), test.name, paint(DIM, first));
+            let first = test
+                .message
+                .as_deref()
+                .and_then(|m| m.lines().next())
+                .unwrap_or("");
+            let _ = writeln!(
+                out,
+                "  {} {} {}",
+                paint(RED, "✗"),
+                test.name,
+                paint(DIM, first)
+            );
         }
     }
     if !passed.is_empty() {
@@ -113,7 +131,13 @@ pub fn outcome(outcome: &KataOutcome, options: HumanOptions) -> String {
     } else if !passed.is_empty() {
         let _ = writeln!(out, "  {} {} passed", paint(GREEN, "✓"), passed.len());
         for test in passed.iter().filter(|t| t.perf) {
-            let _ = writeln!(out, "    {} {}{}", paint(DIM, "perf"), test.name, timing(test));
+            let _ = writeln!(
+                out,
+                "    {} {}{}",
+                paint(DIM, "perf"),
+                test.name,
+                timing(test)
+            );
         }
     }
 
@@ -142,7 +166,12 @@ fn failure(out: &mut String, test: &TestOutcome) {
         TestStatus::Crashed => (paint(RED, "✗"), paint(RED, "crashed")),
         _ => (paint(RED, "✗"), paint(RED, "failed")),
     };
-    let _ = writeln!(out, "  {mark} {} {label}{}", paint(BOLD, &test.name), timing(test));
+    let _ = writeln!(
+        out,
+        "  {mark} {} {label}{}",
+        paint(BOLD, &test.name),
+        timing(test)
+    );
     if let Some(message) = &test.message {
         for line in message.lines() {
             let _ = writeln!(out, "    {line}");
@@ -164,7 +193,10 @@ fn failure(out: &mut String, test: &TestOutcome) {
             let _ = writeln!(
                 out,
                 "    {}",
-                paint(DIM, format!("│ … {} more lines", lines.len() - OUTPUT_LINES))
+                paint(
+                    DIM,
+                    format!("│ … {} more lines", lines.len() - OUTPUT_LINES)
+                )
             );
         }
     }
@@ -211,7 +243,10 @@ pub fn diff(expected: &str, actual: &str) -> String {
 
 /// The closing line after several katas.
 pub fn summary(outcomes: &[KataOutcome]) -> String {
-    let passed = outcomes.iter().filter(|o| o.status == KataStatus::Passed).count();
+    let passed = outcomes
+        .iter()
+        .filter(|o| o.status == KataStatus::Passed)
+        .count();
     let style = if passed == outcomes.len() { GREEN } else { RED };
     paint(
         style.effects(Effects::BOLD),
@@ -222,9 +257,17 @@ pub fn summary(outcomes: &[KataOutcome]) -> String {
 /// One kata's line in `kata verify`, with the rows that went wrong spelled out.
 pub fn verification(v: &crate::verify::Verification) -> String {
     let mut out = String::new();
-    let mark = if v.ok() { paint(GREEN, "✓") } else { paint(RED, "✗") };
+    let mark = if v.ok() {
+        paint(GREEN, "✓")
+    } else {
+        paint(RED, "✗")
+    };
     let mut parts = Vec::new();
-    let wrongs: Vec<_> = v.rows.iter().filter(|r| r.subject.starts_with("wrong/")).collect();
+    let wrongs: Vec<_> = v
+        .rows
+        .iter()
+        .filter(|r| r.subject.starts_with("wrong/"))
+        .collect();
     for row in v.rows.iter().filter(|r| !r.subject.starts_with("wrong/")) {
         let o = &row.outcome;
         let result = match o.status {
@@ -239,30 +282,62 @@ pub fn verification(v: &crate::verify::Verification) -> String {
         wrongs.iter().filter(|r| r.ok).count(),
         wrongs.len()
     ));
-    let _ = writeln!(out, "{mark} {:<24} {}", v.slug, paint(DIM, parts.join(" · ")));
+    let _ = writeln!(
+        out,
+        "{mark} {:<24} {}",
+        v.slug,
+        paint(DIM, parts.join(" · "))
+    );
     for row in v.rows.iter().filter(|r| !r.ok) {
         let o = &row.outcome;
         let got = match o.status {
             KataStatus::CompileError => "did not compile".to_string(),
-            KataStatus::Error => format!("could not be checked: {}", o.error.as_deref().unwrap_or("")),
+            KataStatus::Error => {
+                format!("could not be checked: {}", o.error.as_deref().unwrap_or(""))
+            }
             KataStatus::Passed => format!("passed all {} tests", o.tests.len()),
-            KataStatus::Failed => format!("failed {} of {} tests", o.tests.len() - o.passed_count(), o.tests.len()),
+            KataStatus::Failed => format!(
+                "failed {} of {} tests",
+                o.tests.len() - o.passed_count(),
+                o.tests.len()
+            ),
         };
-        let _ = writeln!(out, "    {} must {}, but {got}", paint(RED, &row.subject), row.must);
+        let _ = writeln!(
+            out,
+            "    {} must {}, but {got}",
+            paint(RED, &row.subject),
+            row.must
+        );
         if o.status == KataStatus::CompileError {
-            for d in o.compile.diagnostics.iter().filter(|d| d.level == "error").take(3) {
+            for d in o
+                .compile
+                .diagnostics
+                .iter()
+                .filter(|d| d.level == "error")
+                .take(3)
+            {
                 for line in d.rendered.lines() {
                     let _ = writeln!(out, "      {line}");
                 }
             }
         }
-        for test in o.tests.iter().filter(|t| !t.passed() && row.must == "pass").take(5) {
+        for test in o
+            .tests
+            .iter()
+            .filter(|t| !t.passed() && row.must == "pass")
+            .take(5)
+        {
             let _ = writeln!(
                 out,
                 "      {} {}: {}",
                 paint(RED, "✗"),
                 test.name,
-                test.message.as_deref().unwrap_or("").lines().next().unwrap_or("")
+                test.message
+                    .as_deref()
+                    .unwrap_or("")
+                    .lines()
+                    .next()
+                    .unwrap_or("")
             );
         }
     }
@@ -291,7 +366,10 @@ mod tests {
     #[test]
     fn multi_line_values_get_a_line_diff() {
         let text = plain(&diff("[\n    1,\n    2,\n]", "[\n    1,\n    3,\n]"));
-        assert_eq!(text, "- expected + actual\n  [\n      1,\n-     2,\n+     3,\n  ]\n");
+        assert_eq!(
+            text,
+            "- expected + actual\n  [\n      1,\n-     2,\n+     3,\n  ]\n"
+        );
     }
 
     #[test]
