@@ -616,3 +616,11 @@ fn a_corrupt_progress_file_means_a_fresh_start_not_a_crash() {
         run.stderr
     );
 }
+
+/// The product itself: every kata of the built-in catalogue keeps its promises.
+#[test]
+fn the_built_in_catalogue_verifies() {
+    let practice = Practice::with_catalogue(repo().join("katas"));
+    let run = practice.kata(&["verify"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+}

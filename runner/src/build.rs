@@ -195,7 +195,8 @@ impl BuildEnv {
             }
 
             if first && kata.meta.clippy && !options.tests_only {
-                let mut args = vec!["clippy", "--lib", "--profile", "test"];
+                // The dev profile: `--profile test` would check the library as a test harness.
+                let mut args = vec!["clippy", "--lib"];
                 args.extend(feature_args.iter().map(String::as_str));
                 args.extend(["--", "-D", "warnings"]);
                 let clippy = self.cargo(root, &args)?;
@@ -318,8 +319,11 @@ impl BuildEnv {
     }
 
     fn cargo(&self, dir: &Path, args: &[&str]) -> Result<CargoRun> {
-        let mut all: Vec<&str> = args.to_vec();
+        // Cargo's own options go before any `--`, which starts the arguments for rustc or clippy.
+        let split = args.iter().position(|a| *a == "--").unwrap_or(args.len());
+        let mut all: Vec<&str> = args[..split].to_vec();
         all.extend(["--message-format", "json-diagnostic-rendered-ansi"]);
+        all.extend(&args[split..]);
         let start = Instant::now();
         let output = duct::cmd(&self.cargo, &all)
             .dir(dir)

@@ -337,22 +337,58 @@ pub fn reset(ctx: &Context, slug: &str) -> Result<u8> {
 }
 
 /// `kata verify [SLUG...]`: the catalogue lint.
-pub fn verify(ctx: &Context, slugs: &[String]) -> Result<u8> {
+///
+/// Two katas are verified at a time: builds take turns on the shared target directory anyway,
+/// and one kata's tests (and its known-wrong solutions' time-outs) overlap another's build.
+/// Results are printed in catalogue order as soon as they are known.
+pub fn verify(ctx: &Context, slugs: &[String], jobs: usize) -> Result<u8> {
     let catalogue = ctx.catalogue()?;
     let katas = catalogue.select(slugs)?;
     let engine = engine(CheckOptions {
         reference_timings: false,
         ..CheckOptions::default()
     })?;
-    let mut failed = 0;
-    for kata in &katas {
-        let verification = verify::verify(&engine, kata)?;
-        if !verification.ok() {
-            failed += 1;
+    let results: Vec<std::sync::Mutex<Option<Result<verify::Verification>>>> =
+        katas.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let printed = std::sync::Mutex::new(0usize);
+    let failed = std::sync::atomic::AtomicUsize::new(0);
+    let print_ready = || {
+        let mut printed = printed.lock().expect("no panics while locked");
+        while *printed < katas.len() {
+            let slot = results[*printed].lock().expect("no panics while locked");
+            match slot.as_ref() {
+                Some(Ok(verification)) => {
+                    if !verification.ok() {
+                        failed.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    }
+                    print!("{}", human::verification(verification));
+                    let _ = std::io::stdout().flush();
+                }
+                Some(Err(_)) => {}
+                None => break,
+            }
+            drop(slot);
+            *printed += 1;
         }
-        print!("{}", human::verification(&verification));
-        let _ = std::io::stdout().flush();
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.max(1).min(katas.len().max(1)) {
+            scope.spawn(|| loop {
+                let index = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let Some(kata) = katas.get(index) else { break };
+                let result = verify::verify(&engine, kata);
+                *results[index].lock().expect("no panics while locked") = Some(result);
+                print_ready();
+            });
+        }
+    });
+    for slot in results {
+        if let Some(Err(error)) = slot.into_inner().expect("no panics while locked") {
+            return Err(error);
+        }
     }
+    let failed = failed.into_inner();
     println!(
         "\n{} of {} katas verified",
         katas.len() - failed,

@@ -67,7 +67,12 @@ enum Command {
     /// Restore a kata's stub; your file is backed up first.
     Reset { slug: String },
     /// For maintainers: every reference passes, every stub and known-wrong solution fails.
-    Verify { slugs: Vec<String> },
+    Verify {
+        slugs: Vec<String>,
+        /// Katas verified at once.
+        #[arg(long, short, value_name = "N", default_value_t = 2)]
+        jobs: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -101,7 +106,7 @@ fn main() -> ExitCode {
         Some(Command::Hint { slug }) => commands::hint(&ctx, &slug),
         Some(Command::Solution { slug, force }) => commands::solution(&ctx, &slug, force),
         Some(Command::Reset { slug }) => commands::reset(&ctx, &slug),
-        Some(Command::Verify { slugs }) => commands::verify(&ctx, &slugs),
+        Some(Command::Verify { slugs, jobs }) => commands::verify(&ctx, &slugs, jobs),
     };
     match result {
         Ok(code) => ExitCode::from(code),

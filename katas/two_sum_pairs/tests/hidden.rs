@@ -3,7 +3,11 @@ use two_sum_pairs::find_pairs;
 
 #[test]
 fn seed_example_finds_the_one_pair() {
-    expect_eq!(find_pairs(&[2, 7, 11, 15], 9), vec![(2, 7)], "2 + 7 = 9 is the only pair");
+    expect_eq!(
+        find_pairs(&[2, 7, 11, 15], 9),
+        vec![(2, 7)],
+        "2 + 7 = 9 is the only pair"
+    );
 }
 
 #[test]
@@ -13,13 +17,25 @@ fn empty_input_has_no_pairs() {
 
 #[test]
 fn single_element_never_pairs_with_itself() {
-    expect_eq!(find_pairs(&[5], 10), vec![], "[5] with target 10: 5 must not pair with itself");
-    expect_eq!(find_pairs(&[0], 0), vec![], "[0] with target 0: 0 must not pair with itself");
+    expect_eq!(
+        find_pairs(&[5], 10),
+        vec![],
+        "[5] with target 10: 5 must not pair with itself"
+    );
+    expect_eq!(
+        find_pairs(&[0], 0),
+        vec![],
+        "[0] with target 0: 0 must not pair with itself"
+    );
 }
 
 #[test]
 fn equal_values_pair_when_both_occur() {
-    expect_eq!(find_pairs(&[5, 5], 10), vec![(5, 5)], "two 5s make one pair for target 10");
+    expect_eq!(
+        find_pairs(&[5, 5], 10),
+        vec![(5, 5)],
+        "two 5s make one pair for target 10"
+    );
 }
 
 #[test]
@@ -80,7 +96,11 @@ fn negative_numbers_and_zero() {
 
 #[test]
 fn no_pairs_when_nothing_sums_to_target() {
-    expect_eq!(find_pairs(&[1, 2, 4, 8], 100), vec![], "no two numbers sum to 100");
+    expect_eq!(
+        find_pairs(&[1, 2, 4, 8], 100),
+        vec![],
+        "no two numbers sum to 100"
+    );
 }
 
 #[test]
@@ -142,13 +162,21 @@ fn large_input_is_linear() {
     let mut nums: Vec<i32> = (0..n).map(|i| i * 2).collect();
     nums.push(1);
     let pairs = find_pairs(&nums, 2 * (n - 1) + 1);
-    expect_eq!(pairs, vec![(2 * (n - 1), 1)], "only the final 1 has an earlier partner");
+    expect_eq!(
+        pairs,
+        vec![(2 * (n - 1), 1)],
+        "only the final 1 has an earlier partner"
+    );
 }
 
 #[test]
 fn a_long_run_of_duplicates_pairs_every_later_one() {
     let nums = vec![7; 100_000];
     let pairs = find_pairs(&nums, 14);
-    expect_eq!(pairs.len(), 99_999, "every 7 after the first pairs with an earlier 7");
+    expect_eq!(
+        pairs.len(),
+        99_999,
+        "every 7 after the first pairs with an earlier 7"
+    );
     expect_eq!(pairs[0], (7, 7), "each pair is (7, 7)");
 }

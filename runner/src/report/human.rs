@@ -344,6 +344,9 @@ pub fn verification(v: &crate::verify::Verification) -> String {
     for problem in &v.problems {
         let _ = writeln!(out, "    {} {problem}", paint(RED, "✗"));
     }
+    for note in &v.notes {
+        let _ = writeln!(out, "    {} {note}", paint(YELLOW, "note:"));
+    }
     out
 }
 

@@ -1,0 +1,33 @@
+//! Picks the longest word with `max_by_key`, which returns the LAST of several equally long words.
+
+pub fn longest<'a>(x: &'a str, y: &'a str) -> &'a str {
+    if y.len() > x.len() {
+        y
+    } else {
+        x
+    }
+}
+
+pub struct Excerpt<'a> {
+    part: &'a str,
+}
+
+impl<'a> Excerpt<'a> {
+    pub fn first_sentence(text: &'a str) -> Excerpt<'a> {
+        let end = text.find(['.', '!', '?']).unwrap_or(text.len());
+        Excerpt {
+            part: text[..end].trim(),
+        }
+    }
+
+    pub fn part(&self) -> &'a str {
+        self.part
+    }
+
+    pub fn longest_word(&self) -> &'a str {
+        self.part
+            .split_whitespace()
+            .max_by_key(|word| word.len())
+            .unwrap_or("")
+    }
+}

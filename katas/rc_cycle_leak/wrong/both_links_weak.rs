@@ -1,0 +1,41 @@
+//! Makes both links `Weak`: nothing leaks, but nothing owns the children either, so they are dropped with their handles.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+pub struct TreeNode<T> {
+    value: T,
+    parent: RefCell<Weak<TreeNode<T>>>,
+    children: RefCell<Vec<Weak<TreeNode<T>>>>,
+}
+
+impl<T> TreeNode<T> {
+    pub fn new(value: T) -> Rc<TreeNode<T>> {
+        Rc::new(TreeNode {
+            value,
+            parent: RefCell::new(Weak::new()),
+            children: RefCell::new(Vec::new()),
+        })
+    }
+
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+
+    pub fn add_child(self: &Rc<Self>, child: Rc<TreeNode<T>>) {
+        *child.parent.borrow_mut() = Rc::downgrade(self);
+        self.children.borrow_mut().push(Rc::downgrade(&child));
+    }
+
+    pub fn parent(&self) -> Option<Rc<TreeNode<T>>> {
+        self.parent.borrow().upgrade()
+    }
+
+    pub fn children(&self) -> Vec<Rc<TreeNode<T>>> {
+        self.children
+            .borrow()
+            .iter()
+            .filter_map(Weak::upgrade)
+            .collect()
+    }
+}
