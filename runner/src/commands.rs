@@ -110,20 +110,32 @@ pub fn start(ctx: &Context) -> Result<u8> {
     };
     let statement = read_text(&kata.task_path())?;
     println!("\nCurrent kata: {} — {}\n", kata.slug(), kata.meta.title);
+    // The statement's first paragraph; the whole of it is in the kata's task.md.
     for line in statement
         .lines()
-        .skip_while(|l| l.starts_with('#') || l.is_empty())
-        .take(8)
+        .skip_while(|l| l.starts_with('#') || l.trim().is_empty())
+        .take_while(|l| !l.trim().is_empty())
     {
         println!("  {line}");
     }
     println!(
-        "\nEdit {} and run `kata check {}`; `kata hint {}` when stuck; `kata list` for every kata.",
+        "\nEdit {} and run `{}`; `{}` when stuck; `{}` for every kata.\nThe whole task: {}",
         display_path(&workspace.kata_file(kata)).display(),
-        kata.slug(),
-        kata.slug()
+        invocation(&format!("check {}", kata.slug())),
+        invocation(&format!("hint {}", kata.slug())),
+        invocation("list"),
+        display_path(&kata.task_path()).display(),
     );
     Ok(exit::OK)
+}
+
+/// How the user runs a kata command: through cargo when that is how this process was started.
+fn invocation(command: &str) -> String {
+    if std::env::var("CARGO_PKG_NAME").as_deref() == Ok("kata") {
+        format!("cargo run -q -- {command}")
+    } else {
+        format!("kata {command}")
+    }
 }
 
 fn progress_line(done: usize, total: usize) -> String {
