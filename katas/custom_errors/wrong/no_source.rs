@@ -1,0 +1,67 @@
+//! Formats the cause into `Display` and keeps the default `source()`, which returns `None`: the chain is lost to callers that walk or downcast it.
+
+use std::error::Error;
+use std::fmt;
+use std::io::{self, Read};
+use std::num::ParseIntError;
+
+/// Everything that can go wrong while reading a port number.
+#[derive(Debug)]
+pub enum AppError {
+    /// Reading the input failed (including input that is not valid UTF-8).
+    Io(io::Error),
+    /// The input is not a number in `0..=65535`.
+    Parse(ParseIntError),
+    /// The port is below 1024.
+    Privileged(u16),
+}
+
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AppError::Io(err) => write!(f, "failed to read the port: {err}"),
+            AppError::Parse(err) => write!(f, "invalid port number: {err}"),
+            AppError::Privileged(port) => write!(f, "port {port} is privileged (below 1024)"),
+        }
+    }
+}
+
+impl Error for AppError {}
+
+impl From<io::Error> for AppError {
+    fn from(err: io::Error) -> Self {
+        AppError::Io(err)
+    }
+}
+
+impl From<ParseIntError> for AppError {
+    fn from(err: ParseIntError) -> Self {
+        AppError::Parse(err)
+    }
+}
+
+/// Reads the whole input as one port number (surrounding whitespace ignored); ports below 1024
+/// are refused.
+pub fn read_port<R: Read>(mut reader: R) -> Result<u16, AppError> {
+    let mut text = String::new();
+    // `read_to_string` reports invalid UTF-8 as an `io::Error` of kind `InvalidData`.
+    reader.read_to_string(&mut text)?;
+    let port: u16 = text.trim().parse()?;
+    if port < 1024 {
+        return Err(AppError::Privileged(port));
+    }
+    Ok(port)
+}
+
+/// The error's message followed by the message of each error in its `source()` chain, joined
+/// by `": "`.
+pub fn report(err: &dyn Error) -> String {
+    let mut text = err.to_string();
+    let mut cause = err.source();
+    while let Some(err) = cause {
+        text.push_str(": ");
+        text.push_str(&err.to_string());
+        cause = err.source();
+    }
+    text
+}

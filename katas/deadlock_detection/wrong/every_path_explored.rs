@@ -1,0 +1,116 @@
+//! Searches every path from each transaction without remembering explored ones: right answers, but exponential time on graphs with many paths.
+
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+
+#[derive(Default)]
+pub struct WaitForGraph {
+    edges: BTreeMap<u64, BTreeSet<u64>>,
+}
+
+impl WaitForGraph {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add_wait(&mut self, waiter: u64, holder: u64) {
+        if waiter != holder {
+            self.edges.entry(waiter).or_default().insert(holder);
+        }
+    }
+
+    pub fn remove_wait(&mut self, waiter: u64, holder: u64) {
+        if let Some(holders) = self.edges.get_mut(&waiter) {
+            holders.remove(&holder);
+        }
+    }
+
+    pub fn remove_txn(&mut self, txn: u64) {
+        self.edges.remove(&txn);
+        for holders in self.edges.values_mut() {
+            holders.remove(&txn);
+        }
+    }
+
+    fn holders(&self, txn: u64) -> Vec<u64> {
+        self.edges
+            .get(&txn)
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect()
+    }
+
+    /// Whether `target` can be reached from `from`: tries every simple path (no memory of
+    /// transactions already explored from another path).
+    fn reaches(&self, from: u64, target: u64) -> bool {
+        fn walk(g: &WaitForGraph, txn: u64, target: u64, path: &mut Vec<u64>) -> bool {
+            for holder in g.holders(txn) {
+                if holder == target {
+                    return true;
+                }
+                if !path.contains(&holder) {
+                    path.push(holder);
+                    let found = walk(g, holder, target, path);
+                    path.pop();
+                    if found {
+                        return true;
+                    }
+                }
+            }
+            false
+        }
+        walk(self, from, target, &mut vec![from])
+    }
+
+    /// A shortest cycle through `start`, if there is one.
+    fn cycle_through(&self, start: u64) -> Option<Vec<u64>> {
+        let mut came_from: HashMap<u64, u64> = HashMap::new();
+        let mut queue = VecDeque::from([start]);
+        while let Some(txn) = queue.pop_front() {
+            for next in self.holders(txn) {
+                if next == start {
+                    let mut cycle = vec![txn];
+                    while let Some(&prev) = came_from.get(cycle.last().unwrap()) {
+                        cycle.push(prev);
+                    }
+                    cycle.reverse();
+                    return Some(cycle);
+                }
+                if next != start && !came_from.contains_key(&next) {
+                    came_from.insert(next, txn);
+                    queue.push_back(next);
+                }
+            }
+        }
+        None
+    }
+
+    pub fn deadlocked(&self) -> Vec<u64> {
+        self.edges
+            .keys()
+            .copied()
+            .filter(|&txn| self.reaches(txn, txn))
+            .collect()
+    }
+
+    pub fn find_cycle(&self) -> Option<Vec<u64>> {
+        let first = *self.deadlocked().first()?;
+        self.cycle_through(first)
+    }
+
+    pub fn choose_victim<F: Fn(u64) -> u64>(&self, cost: F) -> Option<u64> {
+        self.deadlocked()
+            .into_iter()
+            .min_by_key(|&txn| (cost(txn), Reverse(txn)))
+    }
+
+    pub fn resolve<F: Fn(u64) -> u64>(&mut self, cost: F) -> Vec<u64> {
+        let mut victims = Vec::new();
+        while let Some(victim) = self.choose_victim(&cost) {
+            self.remove_txn(victim);
+            victims.push(victim);
+        }
+        victims
+    }
+}

@@ -1,0 +1,9 @@
+// Changing a balance without the bank: `Account::withdraw` is crate-only, E0624.
+use modules_visibility::Bank;
+
+fn main() {
+    let mut bank = Bank::new();
+    let id = bank.open();
+    let mut account = bank.close(id).unwrap();
+    let _ = account.withdraw(1);
+}

@@ -1,0 +1,98 @@
+//! Accepts a varint cut off at the end of the input, returning its partial value instead of `None`.
+
+use std::collections::BTreeMap;
+
+fn zigzag(n: i64) -> u64 {
+    ((n << 1) ^ (n >> 63)) as u64
+}
+
+fn unzigzag(z: u64) -> i64 {
+    ((z >> 1) as i64) ^ -((z & 1) as i64)
+}
+
+fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn read_varint(bytes: &[u8]) -> Option<(u64, &[u8])> {
+    let mut value = 0u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        if i == 9 && b > 1 {
+            return None;
+        }
+        value |= u64::from(b & 0x7f) << (7 * i);
+        if b & 0x80 == 0 {
+            return Some((value, &bytes[i + 1..]));
+        }
+    }
+    Some((value, &[]))
+}
+
+pub fn encode_timestamps(timestamps: &[i64]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(timestamps.len() + 16);
+    let mut prev = 0i64;
+    let mut prev_delta = 0i64;
+    for (i, &t) in timestamps.iter().enumerate() {
+        let word = match i {
+            0 => t,
+            _ => {
+                let delta = t.wrapping_sub(prev);
+                let word = if i == 1 {
+                    delta
+                } else {
+                    delta.wrapping_sub(prev_delta)
+                };
+                prev_delta = delta;
+                word
+            }
+        };
+        write_varint(&mut out, zigzag(word));
+        prev = t;
+    }
+    out
+}
+
+pub fn decode_timestamps(mut bytes: &[u8]) -> Option<Vec<i64>> {
+    let mut timestamps = Vec::new();
+    let mut prev = 0i64;
+    let mut prev_delta = 0i64;
+    while !bytes.is_empty() {
+        let (z, rest) = read_varint(bytes)?;
+        bytes = rest;
+        let word = unzigzag(z);
+        let t = match timestamps.len() {
+            0 => word,
+            n => {
+                let delta = if n == 1 {
+                    word
+                } else {
+                    prev_delta.wrapping_add(word)
+                };
+                prev_delta = delta;
+                prev.wrapping_add(delta)
+            }
+        };
+        timestamps.push(t);
+        prev = t;
+    }
+    Some(timestamps)
+}
+
+pub fn downsample(points: &[(i64, f64)], width: i64) -> Vec<(i64, f64)> {
+    assert!(width > 0, "the bucket width must be positive");
+    let mut buckets: BTreeMap<i64, (f64, usize)> = BTreeMap::new();
+    for &(t, v) in points {
+        let start = t.div_euclid(width) * width;
+        let (sum, count) = buckets.entry(start).or_insert((0.0, 0));
+        *sum += v;
+        *count += 1;
+    }
+    buckets
+        .into_iter()
+        .map(|(start, (sum, count))| (start, sum / count as f64))
+        .collect()
+}
