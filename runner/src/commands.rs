@@ -15,7 +15,7 @@ use crate::error::{exit, Error, Result};
 use crate::outcome::{Event, KataOutcome, KataStatus};
 use crate::report::{human, json};
 use crate::verify;
-use crate::workspace::{track_dir, Workspace};
+use crate::workspace::{track_dir, State, Workspace};
 
 /// Where a command finds its katas and its workspace.
 #[derive(Debug, Clone)]
@@ -88,16 +88,7 @@ pub fn start(ctx: &Context) -> Result<u8> {
     if let Some(warning) = warning {
         eprintln!("warning: {warning}");
     }
-    let current = state
-        .current
-        .as_deref()
-        .and_then(|s| catalogue.get(s).ok())
-        .or_else(|| {
-            catalogue
-                .katas()
-                .iter()
-                .find(|k| !state.passed.contains(k.slug()))
-        });
+    let current = current_kata(&catalogue, &state);
     let done = catalogue
         .katas()
         .iter()
@@ -127,6 +118,20 @@ pub fn start(ctx: &Context) -> Result<u8> {
         display_path(&kata.task_path()).display(),
     );
     Ok(exit::OK)
+}
+
+/// The kata the learner is on: the one they last failed, else the first not yet passed.
+fn current_kata<'a>(catalogue: &'a Catalogue, state: &State) -> Option<&'a Kata> {
+    state
+        .current
+        .as_deref()
+        .and_then(|s| catalogue.get(s).ok())
+        .or_else(|| {
+            catalogue
+                .katas()
+                .iter()
+                .find(|k| !state.passed.contains(k.slug()))
+        })
 }
 
 /// How the user runs a kata command: through cargo when that is how this process was started.
@@ -228,17 +233,7 @@ pub fn check(
     let workspace = ctx.workspace(&catalogue)?;
     let katas: Vec<&Kata> = if slugs.is_empty() {
         let (state, _) = workspace.state()?;
-        let current = state
-            .current
-            .as_deref()
-            .and_then(|s| catalogue.get(s).ok())
-            .or_else(|| {
-                catalogue
-                    .katas()
-                    .iter()
-                    .find(|k| !state.passed.contains(k.slug()))
-            });
-        match current {
+        match current_kata(&catalogue, &state) {
             Some(kata) => vec![kata],
             None => return Err(Error::Usage("every kata has passed; name one to check it again, e.g. `kata check two_sum_pairs`".into())),
         }

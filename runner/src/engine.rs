@@ -415,19 +415,12 @@ fn compile_fail_outcome(result: &crate::build::CompileFailResult) -> TestOutcome
             )),
         )
     };
-    TestOutcome {
-        name: format!("compile_fail::{}", result.name),
+    TestOutcome::check(
+        format!("compile_fail::{}", result.name),
         status,
-        duration: Duration::ZERO,
         message,
-        expected: None,
-        actual: None,
-        reference: None,
-        time_limit: Duration::ZERO,
-        perf: false,
-        stdout: String::new(),
-        stderr: String::new(),
-    }
+        Duration::ZERO,
+    )
 }
 
 fn clippy_outcome(clippy: &crate::build::ClippyResult) -> TestOutcome {
@@ -436,28 +429,17 @@ fn clippy_outcome(clippy: &crate::build::ClippyResult) -> TestOutcome {
         .iter()
         .map(|d| d.rendered.as_str())
         .collect();
-    TestOutcome {
-        name: "clippy".into(),
-        status: if clippy.clean {
-            TestStatus::Passed
-        } else {
-            TestStatus::Failed
-        },
-        duration: clippy.duration,
-        message: (!clippy.clean).then(|| {
-            format!(
-                "this kata asks for clippy-clean code; clippy says:\n{}",
-                text.join("\n")
-            )
-        }),
-        expected: None,
-        actual: None,
-        reference: None,
-        time_limit: Duration::ZERO,
-        perf: false,
-        stdout: String::new(),
-        stderr: String::new(),
-    }
+    let status = match clippy.clean {
+        true => TestStatus::Passed,
+        false => TestStatus::Failed,
+    };
+    let message = (!clippy.clean).then(|| {
+        format!(
+            "this kata asks for clippy-clean code; clippy says:\n{}",
+            text.join("\n")
+        )
+    });
+    TestOutcome::check("clippy".into(), status, message, clippy.duration)
 }
 
 /// Makes `path` relative to the current directory when it lies below it, for display.

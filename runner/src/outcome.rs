@@ -81,6 +81,28 @@ pub struct TestOutcome {
 }
 
 impl TestOutcome {
+    /// A verdict that did not come from running a test process: a compile-fail snippet, clippy.
+    pub fn check(
+        name: String,
+        status: TestStatus,
+        message: Option<String>,
+        duration: Duration,
+    ) -> TestOutcome {
+        TestOutcome {
+            name,
+            status,
+            duration,
+            message,
+            expected: None,
+            actual: None,
+            reference: None,
+            time_limit: Duration::ZERO,
+            perf: false,
+            stdout: String::new(),
+            stderr: String::new(),
+        }
+    }
+
     pub fn passed(&self) -> bool {
         self.status == TestStatus::Passed
     }
