@@ -31,6 +31,9 @@ pub struct CheckOptions {
     pub jobs: usize,
     /// Time the reference solution on performance tests (cached per machine).
     pub reference_timings: bool,
+    /// Build in a persistent crate per kata with incremental compilation (practice), rather
+    /// than a fresh temporary crate (verification, grading).
+    pub incremental: bool,
 }
 
 impl Default for CheckOptions {
@@ -39,6 +42,7 @@ impl Default for CheckOptions {
             backtrace: false,
             jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
             reference_timings: true,
+            incremental: false,
         }
     }
 }
@@ -63,7 +67,14 @@ impl Engine {
     /// Checks `source` against the kata's hidden suite.
     pub fn check(&self, kata: &Kata, source: &Source, events: EventSink) -> Result<KataOutcome> {
         events(&Event::KataStarted { slug: kata.slug() });
-        let built = self.env.build(kata, source, BuildOptions::default())?;
+        let built = self.env.build(
+            kata,
+            source,
+            BuildOptions {
+                tests_only: false,
+                incremental: self.options.incremental,
+            },
+        )?;
         events(&Event::Compiled {
             slug: kata.slug(),
             compile: &built.compile,
@@ -281,9 +292,14 @@ impl Engine {
             display: kata.reference.clone(),
             text: reference,
         };
-        let built = self
-            .env
-            .build(kata, &source, BuildOptions { tests_only: true })?;
+        let built = self.env.build(
+            kata,
+            &source,
+            BuildOptions {
+                tests_only: true,
+                incremental: false,
+            },
+        )?;
         let mut times = BTreeMap::new();
         if built.compile.ok {
             let perf: Vec<String> = kata

@@ -96,6 +96,8 @@ fn main() -> ExitCode {
         }) => {
             let mut options = CheckOptions {
                 backtrace,
+                // A learner checks one edit after another of the same file.
+                incremental: true,
                 ..CheckOptions::default()
             };
             if let Some(jobs) = jobs {
