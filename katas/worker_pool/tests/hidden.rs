@@ -302,7 +302,7 @@ fn submit_blocks_while_the_queue_is_full() {
     let (returned_tx, returned_rx) = mpsc::channel();
     let p = Arc::clone(&pool);
     let d = Arc::clone(&done);
-    thread::spawn(move || {
+    let submitter = thread::spawn(move || {
         p.submit(counting_job(&d));
         let _ = returned_tx.send(());
     });
@@ -315,6 +315,10 @@ fn submit_blocks_while_the_queue_is_full() {
         returned_rx.recv_timeout(Duration::from_secs(5)).is_ok(),
         "once the worker frees a slot, the blocked submit returns"
     );
+    // The submitter drops its handle on the pool only when its thread ends.
+    submitter
+        .join()
+        .expect("the submitting thread does not panic");
     let pool = Arc::try_unwrap(pool)
         .ok()
         .expect("the submitting thread has finished");
