@@ -624,3 +624,292 @@ fn the_built_in_catalogue_verifies() {
     let run = practice.kata(&["verify"]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Watch mode, driven through its non-interactive output: one JSON document per check on stdout.
+
+/// How long a watch test waits for a verdict before it gives up; a guard against a hang, not a
+/// measure of speed (a cold build of a fixture kata takes a few seconds).
+const VERDICT_GUARD: Duration = Duration::from_secs(180);
+
+/// A running `kata watch`: verdicts arrive on `lines`, keys go to stdin.
+struct Watch {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Practice {
+    fn watch(&self, args: &[&str]) -> Watch {
+        use std::io::{BufRead, Read};
+        use std::process::Stdio;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kata"))
+            .arg("watch")
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("KATA_CACHE_DIR", cache_dir())
+            .env("KATA_CATALOGUE", &self.catalogue)
+            .env("KATA_WORKSPACE", self.workspace())
+            .env("NO_COLOR", "1")
+            .env_remove("RUST_BACKTRACE")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (tx, lines) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout).lines() {
+                let Ok(line) = line else { return };
+                if tx.send(line).is_err() {
+                    return;
+                }
+            }
+        });
+        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let sink = stderr.clone();
+        let mut pipe = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 4096];
+            while let Ok(n @ 1..) = pipe.read(&mut buffer) {
+                sink.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        });
+        Watch {
+            child,
+            lines,
+            stderr,
+        }
+    }
+
+    /// `kata watch --json` in a fresh workspace, past its first verdict: the stub of `adder` fails.
+    fn watch_from_the_stub(&self) -> Watch {
+        let watch = self.watch(&["--json"]);
+        assert_eq!(
+            watch.verdict(),
+            verdict("adder", "failed"),
+            "the stub fails"
+        );
+        watch
+    }
+
+    /// Saves the way editors that write in place do.
+    fn save(&self, slug: &str, learner: &str) {
+        self.solve(slug, learner);
+    }
+
+    /// Saves the way vim, VS Code and JetBrains do: a temporary file renamed over the original.
+    fn save_by_rename(&self, slug: &str, learner: &str) {
+        let file = self.kata_file(slug);
+        let temp = file.with_file_name(format!(".{slug}.rs.swp"));
+        fs::copy(
+            fixtures().join("learner").join(format!("{learner}.rs")),
+            &temp,
+        )
+        .unwrap();
+        fs::rename(&temp, &file).unwrap();
+    }
+}
+
+impl Watch {
+    /// The next check's kata record: (slug, status).
+    fn verdict(&self) -> (String, String) {
+        let line = self.lines.recv_timeout(VERDICT_GUARD).unwrap_or_else(|_| {
+            panic!(
+                "no verdict from kata watch; its stderr:\n{}",
+                self.stderr.lock().unwrap()
+            )
+        });
+        let doc: Value = serde_json::from_str(&line)
+            .unwrap_or_else(|e| panic!("not one JSON document per line ({e}): {line}"));
+        assert_eq!(doc["version"], 1);
+        let kata = &doc["katas"][0];
+        (
+            kata["slug"].as_str().unwrap().to_string(),
+            kata["status"].as_str().unwrap().to_string(),
+        )
+    }
+
+    fn key(&mut self, line: &str) {
+        use std::io::Write;
+        let stdin = self.child.stdin.as_mut().unwrap();
+        writeln!(stdin, "{line}").unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// Quits with `q` and returns the exit code and everything written to stderr.
+    fn quit(mut self) -> (i32, String) {
+        self.key("q");
+        let status = self.child.wait().unwrap();
+        // The reader threads finish once the pipes close.
+        std::thread::sleep(Duration::from_millis(50));
+        let stderr = self.stderr.lock().unwrap().clone();
+        (status.code().unwrap_or(-1), stderr)
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn verdict(slug: &str, status: &str) -> (String, String) {
+    (slug.to_string(), status.to_string())
+}
+
+#[test]
+fn watch_checks_on_start_and_on_each_save() {
+    let practice = Practice::new();
+    let watch = practice.watch_from_the_stub();
+    practice.save("adder", "does_not_compile");
+    assert_eq!(watch.verdict(), verdict("adder", "compile_error"));
+    practice.save("adder", "fails_with_diff");
+    assert_eq!(watch.verdict(), verdict("adder", "failed"));
+}
+
+#[test]
+fn watch_sees_a_save_by_rename_once() {
+    let practice = Practice::new();
+    let watch = practice.watch_from_the_stub();
+    practice.save_by_rename("adder", "does_not_compile");
+    assert_eq!(watch.verdict(), verdict("adder", "compile_error"));
+    // Had the rename been checked twice, the second verdict would come before this save's.
+    practice.save("adder", "fails_with_diff");
+    assert_eq!(watch.verdict(), verdict("adder", "failed"));
+}
+
+#[test]
+fn watch_coalesces_a_burst_of_saves() {
+    let practice = Practice::new();
+    let watch = practice.watch_from_the_stub();
+    for learner in ["does_not_compile", "fails_with_diff", "aborts", "passes"] {
+        practice.save("adder", learner);
+    }
+    // One check of the burst, perhaps one more; the last verdict is the last save's.
+    let first = watch.verdict();
+    if first != verdict("adder", "passed") {
+        assert_eq!(first.0, "adder");
+        assert_eq!(watch.verdict(), verdict("adder", "passed"));
+    }
+    // Passing moved on to the next kata; nothing else of the burst was checked.
+    assert_eq!(watch.verdict(), verdict("doubler", "failed"));
+}
+
+#[test]
+fn a_save_during_a_check_leads_to_exactly_one_more_check() {
+    let practice = Practice::new();
+    let watch = practice.watch_from_the_stub();
+    // This check runs into the fixture's 3 s time limit; the two saves below land while it runs.
+    practice.save("adder", "loops_forever");
+    std::thread::sleep(Duration::from_millis(1000));
+    practice.save("adder", "fails_with_diff");
+    practice.save("adder", "passes");
+    assert_eq!(watch.verdict(), verdict("adder", "failed"), "the loop");
+    assert_eq!(watch.verdict(), verdict("adder", "passed"), "the last save");
+    assert_eq!(watch.verdict(), verdict("doubler", "failed"), "and on");
+}
+
+#[test]
+fn watch_progress_survives_a_restart() {
+    let practice = Practice::new();
+    let watch = practice.watch_from_the_stub();
+    practice.save("adder", "passes");
+    assert_eq!(watch.verdict(), verdict("adder", "passed"));
+    assert_eq!(watch.verdict(), verdict("doubler", "failed"));
+    let (code, stderr) = watch.quit();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("next kata: doubler"), "{stderr}");
+
+    let watch = practice.watch(&["--json"]);
+    assert_eq!(
+        watch.verdict(),
+        verdict("doubler", "failed"),
+        "doubler is current"
+    );
+    let list = practice.kata(&["list", "--json"]).json();
+    assert_eq!(list["katas"][0]["status"], "passed");
+    assert_eq!(list["katas"][1]["status"], "current");
+}
+
+#[test]
+fn watch_keys_pick_a_kata_show_hints_and_reset_with_a_backup() {
+    let practice = Practice::new();
+    let mut watch = practice.watch_from_the_stub();
+    watch.key("doubler");
+    assert_eq!(watch.verdict(), verdict("doubler", "failed"));
+    watch.key("h");
+    practice.save("doubler", "doubler_fails");
+    assert_eq!(watch.verdict(), verdict("doubler", "failed"));
+    watch.key("x");
+    watch.key("y");
+    assert_eq!(
+        watch.verdict(),
+        verdict("doubler", "failed"),
+        "the stub again"
+    );
+    let (code, stderr) = watch.quit();
+    assert_eq!(code, 0);
+    assert!(stderr.contains("Hint 1/2: Multiply by two."), "{stderr}");
+    let stub = fs::read_to_string(fixtures().join("katas/doubler/stub.rs")).unwrap();
+    assert_eq!(
+        fs::read_to_string(practice.kata_file("doubler")).unwrap(),
+        stub
+    );
+    let backups: Vec<_> = fs::read_dir(practice.workspace().join(".kata/backups"))
+        .unwrap()
+        .map(|e| fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    let learner = fs::read_to_string(fixtures().join("learner/doubler_fails.rs")).unwrap();
+    assert!(backups.contains(&learner), "the learner's file is kept");
+}
+
+#[test]
+fn watch_prints_one_line_per_verdict_without_json() {
+    let practice = Practice::new();
+    let watch = practice.watch(&[]);
+    let line = watch.lines.recv_timeout(VERDICT_GUARD).unwrap();
+    assert!(
+        line.starts_with("adder: failed 0/4 tests passed; first failure: "),
+        "{line}"
+    );
+    practice.save("adder", "passes");
+    let line = watch.lines.recv_timeout(VERDICT_GUARD).unwrap();
+    assert_eq!(line, "adder: passed 4/4 tests");
+}
+
+#[test]
+fn watch_starts_afresh_from_a_corrupt_progress_file() {
+    let practice = Practice::new();
+    fs::write(practice.workspace().join(".kata/state.json"), "{ not json").unwrap();
+    let watch = practice.watch_from_the_stub();
+    let (code, stderr) = watch.quit();
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains("state.json") && stderr.contains("the progress file is corrupt"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn watch_reports_a_deleted_file_and_carries_on() {
+    let practice = Practice::new();
+    let watch = practice.watch_from_the_stub();
+    fs::remove_file(practice.kata_file("adder")).unwrap();
+    assert_eq!(watch.verdict(), verdict("adder", "error"));
+    practice.save("adder", "passes");
+    assert_eq!(watch.verdict(), verdict("adder", "passed"));
+}
+
+#[test]
+fn watch_polls_when_asked() {
+    let practice = Practice::new();
+    let watch = practice.watch(&["--json", "--poll"]);
+    assert_eq!(watch.verdict(), verdict("adder", "failed"));
+    practice.save("adder", "does_not_compile");
+    assert_eq!(watch.verdict(), verdict("adder", "compile_error"));
+}

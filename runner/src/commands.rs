@@ -80,6 +80,18 @@ pub fn init(ctx: &Context, dir: &Path) -> Result<u8> {
     Ok(exit::OK)
 }
 
+/// `kata watch`: the practice loop, until the learner quits.
+pub fn watch(ctx: &Context, options: crate::watch::WatchOptions) -> Result<u8> {
+    let catalogue = ctx.catalogue()?;
+    let workspace = ctx.workspace(&catalogue)?;
+    let engine = engine(CheckOptions {
+        // A learner checks one edit after another of the same file.
+        incremental: true,
+        ..CheckOptions::default()
+    })?;
+    crate::watch::run(catalogue, workspace, engine, options)
+}
+
 /// `kata` with no command: the current kata and what to do next.
 pub fn start(ctx: &Context) -> Result<u8> {
     let catalogue = ctx.catalogue()?;
@@ -121,7 +133,7 @@ pub fn start(ctx: &Context) -> Result<u8> {
 }
 
 /// The kata the learner is on: the one they last failed, else the first not yet passed.
-fn current_kata<'a>(catalogue: &'a Catalogue, state: &State) -> Option<&'a Kata> {
+pub(crate) fn current_kata<'a>(catalogue: &'a Catalogue, state: &State) -> Option<&'a Kata> {
     state
         .current
         .as_deref()
@@ -143,7 +155,7 @@ fn invocation(command: &str) -> String {
     }
 }
 
-fn progress_line(done: usize, total: usize) -> String {
+pub(crate) fn progress_line(done: usize, total: usize) -> String {
     const WIDTH: usize = 30;
     let filled = (done * WIDTH).checked_div(total).unwrap_or(0);
     format!(

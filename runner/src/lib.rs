@@ -3,7 +3,8 @@
 //! Data flows one way: the [`catalogue`] describes katas; [`build`] turns a solution into test
 //! executables in a temporary crate; [`engine`] runs each test in its own process ([`exec`]) and
 //! reads failures ([`failure`]) into an [`outcome`]; [`report`] renders outcomes. [`commands`]
-//! (checking, practice, verification) drive that pipeline over the learner's [`workspace`].
+//! (checking, practice, verification) and [`watch`] (the practice loop) drive that pipeline over
+//! the learner's [`workspace`].
 
 pub mod build;
 pub mod catalogue;
@@ -15,4 +16,5 @@ pub mod failure;
 pub mod outcome;
 pub mod report;
 pub mod verify;
+pub mod watch;
 pub mod workspace;

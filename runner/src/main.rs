@@ -8,6 +8,7 @@ use kata::commands::{self, Context};
 use kata::engine::CheckOptions;
 use kata::error::exit;
 use kata::report::human::HumanOptions;
+use kata::watch::{EventMode, WatchOptions};
 
 /// Practise Rust on katas with hidden test suites: edit a file, check it, see each test's verdict.
 #[derive(Parser)]
@@ -55,6 +56,20 @@ enum Command {
         #[arg(long, short, value_name = "N")]
         jobs: Option<usize>,
     },
+    /// Re-check the current kata each time you save it; keys move between katas (the default
+    /// when `kata` runs in a terminal).
+    Watch {
+        /// One JSON document per check, one per line (implies the line-per-verdict output).
+        #[arg(long)]
+        json: bool,
+        /// Look for saves every 500 ms instead of relying on file notifications (network
+        /// drives, some WSL and container mounts).
+        #[arg(long, conflicts_with = "manual")]
+        poll: bool,
+        /// Do not watch files: check when you press r.
+        #[arg(long)]
+        manual: bool,
+    },
     /// Show the next hint for a kata.
     Hint { slug: String },
     /// Show the reference solution of a kata you have passed.
@@ -75,6 +90,25 @@ enum Command {
     },
 }
 
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+fn watch_options(json: bool, poll: bool, manual: bool) -> WatchOptions {
+    WatchOptions {
+        interactive: !json && interactive(),
+        json,
+        events: if manual {
+            EventMode::Manual
+        } else if poll {
+            EventMode::Poll
+        } else {
+            EventMode::Auto
+        },
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let ctx = Context {
@@ -84,7 +118,12 @@ fn main() -> ExitCode {
         workspace: cli.workspace,
     };
     let result = match cli.command {
+        // In a terminal, `kata` alone is watch mode; piped or scripted, it prints where you are.
+        None if interactive() => commands::watch(&ctx, watch_options(false, false, false)),
         None => commands::start(&ctx),
+        Some(Command::Watch { json, poll, manual }) => {
+            commands::watch(&ctx, watch_options(json, poll, manual))
+        }
         Some(Command::Init { dir }) => commands::init(&ctx, &dir),
         Some(Command::List { json }) => commands::list(&ctx, json),
         Some(Command::Check {

@@ -122,6 +122,20 @@ pub struct KataOutcome {
 }
 
 impl KataOutcome {
+    /// A kata that could not be checked at all (its file is unreadable, or the runner failed),
+    /// for drivers that report the reason in place of a verdict rather than stop.
+    pub fn unchecked(kata: &crate::catalogue::Kata, source: PathBuf, error: String) -> KataOutcome {
+        KataOutcome {
+            slug: kata.slug().to_string(),
+            title: kata.meta.title.clone(),
+            source,
+            status: KataStatus::Error,
+            compile: CompileOutcome::default(),
+            tests: Vec::new(),
+            error: Some(error),
+        }
+    }
+
     pub fn passed_count(&self) -> usize {
         self.tests.iter().filter(|t| t.passed()).count()
     }

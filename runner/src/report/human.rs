@@ -241,6 +241,60 @@ pub fn diff(expected: &str, actual: &str) -> String {
     out
 }
 
+/// One line per verdict, for logs and scripts (`kata watch` when stdout is not a terminal).
+pub fn verdict_line(outcome: &KataOutcome) -> String {
+    let slug = &outcome.slug;
+    let first_line = |text: &str| text.lines().next().unwrap_or("").trim().to_string();
+    match outcome.status {
+        KataStatus::Passed => format!(
+            "{slug}: {} {}/{} tests",
+            paint(GREEN.effects(Effects::BOLD), "passed"),
+            outcome.passed_count(),
+            outcome.tests.len()
+        ),
+        KataStatus::Failed => {
+            let mut line = format!(
+                "{slug}: {} {}/{} tests passed",
+                paint(RED.effects(Effects::BOLD), "failed"),
+                outcome.passed_count(),
+                outcome.tests.len()
+            );
+            if let Some(test) = outcome.tests.iter().find(|t| !t.passed()) {
+                let _ = write!(
+                    line,
+                    "; first failure: {} ({})",
+                    test.name,
+                    test.status.as_str()
+                );
+                if let Some(message) = test.message.as_deref().map(first_line) {
+                    let _ = write!(line, ": {message}");
+                }
+            }
+            line
+        }
+        KataStatus::CompileError => {
+            let mut line = format!(
+                "{slug}: {}",
+                paint(RED.effects(Effects::BOLD), "compile_error")
+            );
+            if let Some(error) = outcome
+                .compile
+                .diagnostics
+                .iter()
+                .find(|d| d.level == "error")
+            {
+                let _ = write!(line, ": {}", first_line(&error.message));
+            }
+            line
+        }
+        KataStatus::Error => format!(
+            "{slug}: {}: {}",
+            paint(RED.effects(Effects::BOLD), "error"),
+            first_line(outcome.error.as_deref().unwrap_or("unknown reason"))
+        ),
+    }
+}
+
 /// The closing line after several katas.
 pub fn summary(outcomes: &[KataOutcome]) -> String {
     let passed = outcomes

@@ -100,3 +100,12 @@ pub fn check_document(outcomes: &[KataOutcome]) -> String {
     };
     serde_json::to_string_pretty(&document).expect("the wire types serialise")
 }
+
+/// The same document on one line: `kata watch --json` prints one per check.
+pub fn check_document_line(outcomes: &[KataOutcome]) -> String {
+    let document = CheckDocument {
+        version: VERSION,
+        katas: outcomes.iter().map(kata_record).collect(),
+    };
+    serde_json::to_string(&document).expect("the wire types serialise")
+}
