@@ -605,6 +605,39 @@ fn a_named_workspace_that_does_not_exist_is_an_error() {
 }
 
 #[test]
+fn progress_survives_katas_added_to_the_catalogue() {
+    let (dir, root) = broken_catalogue(|root| {
+        fs::rename(root.join("doubler"), root.with_file_name("doubler-later")).unwrap();
+    });
+    let practice = Practice::with_catalogue(root.clone());
+    practice.solve("adder", "passes");
+    assert_eq!(practice.check("adder").1, 0);
+    fs::rename(dir.path().join("doubler-later"), root.join("doubler")).unwrap();
+
+    let (kata, code) = practice.check("doubler");
+    assert_eq!(
+        (kata["status"].as_str(), code),
+        (Some("failed"), 1),
+        "its stub"
+    );
+    let list = practice.kata(&["list", "--json"]).json();
+    assert_eq!(list["katas"][0]["status"], "passed", "adder still passed");
+    assert_eq!(list["katas"][1]["slug"], "doubler");
+    let manifest = fs::read_to_string(practice.workspace().join("Cargo.toml")).unwrap();
+    assert!(manifest.contains("name = \"doubler\""), "{manifest}");
+}
+
+#[test]
+fn a_deleted_kata_file_stays_deleted() {
+    let practice = Practice::new();
+    fs::remove_file(practice.kata_file("adder")).unwrap();
+    let run = practice.kata(&["check", "adder"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
+    assert!(!practice.kata_file("adder").exists());
+}
+
+#[test]
 fn a_corrupt_progress_file_means_a_fresh_start_not_a_crash() {
     let practice = Practice::new();
     fs::write(practice.workspace().join(".kata/state.json"), "{ not json").unwrap();

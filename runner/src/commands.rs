@@ -33,6 +33,23 @@ impl Context {
     /// The workspace to use. The default one is created on first use; one the user named must
     /// already exist.
     fn workspace(&self, catalogue: &Catalogue) -> Result<Workspace> {
+        let workspace = self.find_workspace(catalogue)?;
+        // Katas added to the catalogue since the workspace was made get their stub files (and
+        // the workspace manifest its entries); nothing the learner wrote is touched.
+        if workspace.has_new_katas(catalogue) {
+            let (_, report) = Workspace::init(&workspace.root, catalogue)?;
+            if !report.created.is_empty() {
+                eprintln!(
+                    "{} new kata files added to {}.",
+                    report.created.len(),
+                    display_path(&workspace.root).display()
+                );
+            }
+        }
+        Ok(workspace)
+    }
+
+    fn find_workspace(&self, catalogue: &Catalogue) -> Result<Workspace> {
         if let Some(path) = &self.workspace {
             return Workspace::open(path);
         }

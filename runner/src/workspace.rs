@@ -153,6 +153,17 @@ impl Workspace {
         text
     }
 
+    /// Whether the catalogue has katas this workspace was not set up with: their files are
+    /// missing and the workspace manifest does not list them. (A file the learner deleted is
+    /// still listed, and stays deleted.)
+    pub fn has_new_katas(&self, catalogue: &Catalogue) -> bool {
+        let manifest = fs::read_to_string(self.root.join("Cargo.toml")).unwrap_or_default();
+        catalogue.katas().iter().any(|kata| {
+            !self.kata_file(kata).exists()
+                && !manifest.contains(&format!("name = \"{}\"\n", kata.slug()))
+        })
+    }
+
     pub fn kata_file(&self, kata: &Kata) -> PathBuf {
         self.root
             .join(track_dir(kata.meta.track))

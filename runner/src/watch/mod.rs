@@ -512,14 +512,6 @@ pub fn run(
     engine: Engine,
     options: WatchOptions,
 ) -> Result<u8> {
-    // Katas added to the catalogue since the workspace was made get their stub files.
-    if catalogue
-        .katas()
-        .iter()
-        .any(|k| !workspace.kata_file(k).exists())
-    {
-        Workspace::init(&workspace.root, &catalogue)?;
-    }
     let (state, warning) = workspace.state()?;
     let (tx, rx) = mpsc::channel();
     let current = crate::commands::current_kata(&catalogue, &state)
