@@ -946,3 +946,156 @@ fn watch_polls_when_asked() {
     practice.save("adder", "does_not_compile");
     assert_eq!(watch.verdict(), verdict("adder", "compile_error"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Watch mode in a real terminal: a pseudo-terminal, as a terminal emulator or tmux provides.
+
+/// `kata watch` on a pseudo-terminal; what it draws accumulates in `screen`.
+struct Terminal {
+    child: std::process::Child,
+    master: fs::File,
+    screen: std::sync::Arc<std::sync::Mutex<String>>,
+    /// How much of the (unstyled) screen output earlier checks have read.
+    seen: usize,
+}
+
+impl Practice {
+    fn watch_in_terminal(&self) -> Terminal {
+        use std::io::Read;
+        use std::os::fd::{FromRawFd, OwnedFd};
+        let (mut master, mut slave) = (0, 0);
+        let size = libc::winsize {
+            ws_row: 40,
+            ws_col: 120,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: openpty writes two descriptors we then own.
+        let rc = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                &size,
+            )
+        };
+        assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
+        let (master, slave) =
+            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        let child = Command::new(env!("CARGO_BIN_EXE_kata"))
+            .arg("watch")
+            .current_dir(self.dir.path())
+            .env("KATA_CACHE_DIR", cache_dir())
+            .env("KATA_CATALOGUE", &self.catalogue)
+            .env("KATA_WORKSPACE", self.workspace())
+            .env("TERM", "xterm-256color")
+            .env_remove("NO_COLOR")
+            .env_remove("RUST_BACKTRACE")
+            .stdin(slave.try_clone().unwrap())
+            .stdout(slave.try_clone().unwrap())
+            .stderr(slave)
+            .spawn()
+            .unwrap();
+        let master = fs::File::from(master);
+        let screen = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let (mut reader, sink) = (master.try_clone().unwrap(), screen.clone());
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            // Reading fails (EIO) once the child has exited and the slave side is closed.
+            while let Ok(n @ 1..) = reader.read(&mut buffer) {
+                sink.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        });
+        Terminal {
+            child,
+            master,
+            screen,
+            seen: 0,
+        }
+    }
+}
+
+impl Terminal {
+    /// Waits until the terminal shows `text`, without its styles, after what the last call saw.
+    fn shows(&mut self, text: &str) {
+        let start = std::time::Instant::now();
+        loop {
+            let drawn = anstream::adapter::strip_str(&self.screen.lock().unwrap()).to_string();
+            if let Some(at) = drawn[self.seen..].find(text) {
+                self.seen += at + text.len();
+                return;
+            }
+            assert!(
+                start.elapsed() < VERDICT_GUARD,
+                "the terminal never showed {text:?}; it shows:\n{}",
+                &drawn[self.seen..]
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn press(&mut self, keys: &[u8]) {
+        use std::io::Write;
+        self.master.write_all(keys).unwrap();
+        self.master.flush().unwrap();
+    }
+
+    /// Waits for the exit and returns its code and whether the terminal is back in line mode
+    /// with echo, as the shell expects it.
+    fn exit(mut self) -> (i32, bool) {
+        let status = self.child.wait().unwrap();
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        use std::os::fd::AsRawFd;
+        // SAFETY: a valid descriptor and a writable termios.
+        assert_eq!(
+            unsafe { libc::tcgetattr(self.master.as_raw_fd(), &mut termios) },
+            0
+        );
+        let restored = termios.c_lflag & libc::ICANON != 0 && termios.c_lflag & libc::ECHO != 0;
+        (status.code().unwrap_or(-1), restored)
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn watch_in_a_terminal_draws_the_kata_and_restores_the_terminal_on_quit() {
+    let practice = Practice::new();
+    let mut terminal = practice.watch_in_terminal();
+    terminal.shows("Write `pub fn add(a: i32, b: i32) -> i32`");
+    terminal.shows("FAILED");
+    terminal.shows("q quit");
+    terminal.press(b"h");
+    terminal.shows("Hint 1/2: Add them.");
+    terminal.press(b"q");
+    let (code, restored) = terminal.exit();
+    assert_eq!(code, 0);
+    assert!(restored, "the terminal is still in raw mode");
+}
+
+#[test]
+fn watch_in_a_terminal_picks_from_the_list_and_quits_on_ctrl_c() {
+    let practice = Practice::new();
+    let mut terminal = practice.watch_in_terminal();
+    terminal.shows("q quit");
+    terminal.press(b"l");
+    terminal.shows("Pick a kata");
+    terminal.press(b"j\r");
+    terminal.shows("Write `pub fn double(x: i64) -> i64`");
+    practice.save("doubler", "doubler_fails");
+    terminal.shows("FAILED");
+    terminal.press(b"\x03");
+    let (code, restored) = terminal.exit();
+    assert_eq!(code, 0);
+    assert!(restored, "the terminal is still in raw mode");
+    let list = practice.kata(&["list", "--json"]).json();
+    assert_eq!(list["katas"][1]["status"], "current");
+}
