@@ -341,6 +341,15 @@ fn the_hidden_suite_cannot_be_read_at_run_time() {
     assert_eq!(code, 0);
 }
 
+#[test]
+fn the_hidden_suite_cannot_be_found_through_the_manifest() {
+    let practice = Practice::new();
+    practice.solve("adder", "reads_suite_via_manifest");
+    let (kata, code) = practice.check("adder");
+    assert_eq!(kata["status"], "failed", "{kata:#}");
+    assert_eq!(code, 1);
+}
+
 /// Cargo decides freshness by timestamps: a solution whose file is older than the last build must
 /// still be rebuilt, in both directions.
 #[test]

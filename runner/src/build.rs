@@ -155,19 +155,43 @@ impl BuildEnv {
         let stamp = Stamp::after(&lock_path)?;
 
         let root = if options.incremental {
-            let root = self.cache_dir.join("crates").join(kata.slug());
-            // Suites or snippets left by an interrupted build must not be there while the
-            // library compiles.
-            let _ = fs::remove_dir_all(root.join("tests"));
-            let _ = fs::remove_dir_all(root.join("examples"));
-            root
+            self.cache_dir.join("crates").join(kata.slug())
         } else {
             dir.path().join("crate")
         };
         let root = root.as_path();
         fs::create_dir_all(root).map_err(Error::io("creating", root))?;
+        // Layouts of earlier versions kept the suites inside the crate.
+        let _ = fs::remove_dir_all(root.join("tests"));
+        let _ = fs::remove_dir_all(root.join("examples"));
 
-        stamp.write(&root.join("Cargo.toml"), self.manifest(kata).as_bytes())?;
+        // The suites and snippets live outside the crate, in this build's own temporary folder,
+        // whose random name appears only in the manifest. Code under test can read the manifest
+        // as a string at compile time, but `include_str!` takes only literals (and literals
+        // built from environment variables, none of which holds this path), so the suite cannot
+        // be compiled into the library; and the folder is deleted before any test runs.
+        let suite_dir = dir.path().join("suite");
+        fs::create_dir_all(&suite_dir).map_err(Error::io("creating", &suite_dir))?;
+        let mut suites = vec![("hidden".to_string(), suite_dir.join("hidden.rs"))];
+        stamp.copy(&kata.hidden_path(), &suites[0].1)?;
+        if let Some(examples) = kata.examples_path() {
+            let path = suite_dir.join("examples.rs");
+            stamp.copy(&examples, &path)?;
+            suites.push(("examples".to_string(), path));
+        }
+        let mut snippets = Vec::new();
+        if !options.tests_only {
+            for case in &kata.meta.compile_fail {
+                let path = suite_dir.join(format!("{}.rs", case.name));
+                stamp.copy(&kata.compile_fail_path(case), &path)?;
+                snippets.push((case.name.clone(), path));
+            }
+        }
+
+        stamp.write(
+            &root.join("Cargo.toml"),
+            self.manifest(kata, &suites, &snippets).as_bytes(),
+        )?;
         let lockfile = fs::read(&kata.lockfile).map_err(Error::io("reading", &kata.lockfile))?;
         stamp.write(&root.join("Cargo.lock"), &lockfile)?;
         fs::create_dir_all(root.join("src")).map_err(Error::io("creating", root))?;
@@ -183,36 +207,83 @@ impl BuildEnv {
             clippy: None,
             dir,
         };
+        let result = self.build_feature_sets(kata, source, root, options, &snippets, &mut built);
+        let _ = fs::remove_dir_all(&suite_dir);
+        result?;
+        drop(lock);
+        Ok(built)
+    }
+
+    /// One cargo call per feature set builds the library, the suites and (the first time) the
+    /// compile-fail snippets; clippy runs once, on the first set.
+    fn build_feature_sets(
+        &self,
+        kata: &Kata,
+        source: &Source,
+        root: &Path,
+        options: BuildOptions,
+        snippets: &[(String, PathBuf)],
+        built: &mut Built,
+    ) -> Result<()> {
         for (index, features) in kata.feature_sets().into_iter().enumerate() {
             let first = index == 0;
             let features_arg = features.join(",");
-            let mut feature_args = Vec::new();
-            if !features.is_empty() {
-                feature_args = vec!["--features".to_string(), features_arg.clone()];
+            let mut args = vec!["build", "--profile", "test", "--lib", "--tests"];
+            let with_snippets = first && !snippets.is_empty();
+            if with_snippets {
+                args.extend(["--examples", "--keep-going"]);
             }
+            if !features.is_empty() {
+                args.extend(["--features", features_arg.as_str()]);
+            }
+            let run = self.cargo(root, &args, options.incremental)?;
+            built.compile.duration += run.duration;
 
-            // Phase 1: the library alone.
-            let mut args = vec!["build", "--lib", "--profile", "test"];
-            args.extend(feature_args.iter().map(String::as_str));
-            let lib = self.cargo(root, &args, options.incremental)?;
-            built.compile.duration += lib.duration;
-            let lib_diagnostics = lib.diagnostics(Target::Lib, source);
+            let lib_diagnostics = run.diagnostics(Target::Lib, source);
             let lib_failed = lib_diagnostics.iter().any(|d| d.level == "error");
             if first || lib_failed {
                 built.compile.diagnostics.extend(lib_diagnostics);
             }
-            if lib_failed || !lib.success {
-                if !lib_failed {
-                    return Err(lib.cargo_error(root));
-                }
+            let suite_errors: Vec<Diagnostic> = run
+                .diagnostics(Target::Suite, source)
+                .into_iter()
+                .filter(|d| d.level == "error")
+                .collect();
+            if lib_failed || !suite_errors.is_empty() {
+                built.compile.diagnostics.extend(suite_errors);
                 built.compile.ok = false;
-                break;
+                return Ok(());
+            }
+            if run.executables.is_empty() {
+                return Err(run.cargo_error(root));
+            }
+            if with_snippets {
+                built.compile_fail = kata
+                    .meta
+                    .compile_fail
+                    .iter()
+                    .map(|case| run.compile_fail_result(case))
+                    .collect();
+            }
+            let bin = built.dir.path().join("bin");
+            fs::create_dir_all(&bin).map_err(Error::io("creating", &bin))?;
+            for (suite, exe) in &run.executables {
+                // Copied out of the shared target directory while the build lock is held.
+                let copy = bin.join(format!("{index}-{suite}"));
+                fs::copy(exe, &copy).map_err(Error::io("copying", exe))?;
+                built.suites.push(SuiteExe {
+                    suite: suite.clone(),
+                    features: features.clone(),
+                    exe: copy,
+                });
             }
 
             if first && kata.meta.clippy && !options.tests_only {
                 // The dev profile: `--profile test` would check the library as a test harness.
                 let mut args = vec!["clippy", "--lib"];
-                args.extend(feature_args.iter().map(String::as_str));
+                if !features.is_empty() {
+                    args.extend(["--features", features_arg.as_str()]);
+                }
                 args.extend(["--", "-D", "warnings"]);
                 let clippy = self.cargo(root, &args, options.incremental)?;
                 let diagnostics: Vec<Diagnostic> = clippy
@@ -229,79 +300,43 @@ impl BuildEnv {
                     diagnostics,
                 });
             }
-
-            // Phase 2: the suites and snippets, against the compiled library.
-            let tests_dir = root.join("tests");
-            fs::create_dir_all(&tests_dir).map_err(Error::io("creating", &tests_dir))?;
-            stamp.copy(&kata.hidden_path(), &tests_dir.join("hidden.rs"))?;
-            if let Some(examples) = kata.examples_path() {
-                stamp.copy(&examples, &tests_dir.join("examples.rs"))?;
-            }
-            let snippets = first && !options.tests_only && !kata.meta.compile_fail.is_empty();
-            if snippets {
-                let examples_dir = root.join("examples");
-                fs::create_dir_all(&examples_dir).map_err(Error::io("creating", &examples_dir))?;
-                for case in &kata.meta.compile_fail {
-                    stamp.copy(
-                        &kata.compile_fail_path(case),
-                        &examples_dir.join(format!("{}.rs", case.name)),
-                    )?;
-                }
-            }
-            let mut args = vec!["build", "--profile", "test", "--tests"];
-            if snippets {
-                args.extend(["--examples", "--keep-going"]);
-            }
-            args.extend(feature_args.iter().map(String::as_str));
-            let suites = self.cargo(root, &args, options.incremental)?;
-            built.compile.duration += suites.duration;
-            let _ = fs::remove_dir_all(&tests_dir);
-            let _ = fs::remove_dir_all(root.join("examples"));
-
-            let suite_errors = suites.diagnostics(Target::Suite, source);
-            if suite_errors.iter().any(|d| d.level == "error") {
-                built.compile.diagnostics.extend(suite_errors);
-                built.compile.ok = false;
-                break;
-            }
-            if snippets {
-                built.compile_fail = kata
-                    .meta
-                    .compile_fail
-                    .iter()
-                    .map(|case| suites.compile_fail_result(case))
-                    .collect();
-            }
-            let bin = built.dir.path().join("bin");
-            fs::create_dir_all(&bin).map_err(Error::io("creating", &bin))?;
-            let mut found = 0;
-            for (suite, exe) in &suites.executables {
-                // Copied out of the shared target directory while the build lock is held.
-                let copy = bin.join(format!("{index}-{suite}"));
-                fs::copy(exe, &copy).map_err(Error::io("copying", exe))?;
-                built.suites.push(SuiteExe {
-                    suite: suite.clone(),
-                    features: features.clone(),
-                    exe: copy,
-                });
-                found += 1;
-            }
-            if found == 0 {
-                return Err(suites.cargo_error(root));
-            }
         }
-        drop(lock);
-        Ok(built)
+        Ok(())
     }
 
-    fn manifest(&self, kata: &Kata) -> String {
+    fn manifest(
+        &self,
+        kata: &Kata,
+        suites: &[(String, PathBuf)],
+        snippets: &[(String, PathBuf)],
+    ) -> String {
         let mut manifest = toml::Table::new();
         let mut package = toml::Table::new();
         package.insert("name".into(), kata.slug().into());
         package.insert("version".into(), "0.0.0".into());
         package.insert("edition".into(), "2021".into());
         package.insert("publish".into(), false.into());
+        package.insert("autotests".into(), false.into());
+        package.insert("autoexamples".into(), false.into());
+        package.insert("autobins".into(), false.into());
+        package.insert("autobenches".into(), false.into());
         manifest.insert("package".into(), package.into());
+        let targets = |entries: &[(String, PathBuf)]| -> toml::Value {
+            entries
+                .iter()
+                .map(|(name, path)| {
+                    let mut target = toml::Table::new();
+                    target.insert("name".into(), name.clone().into());
+                    target.insert("path".into(), path.display().to_string().into());
+                    toml::Value::Table(target)
+                })
+                .collect::<Vec<_>>()
+                .into()
+        };
+        manifest.insert("test".into(), targets(suites));
+        if !snippets.is_empty() {
+            manifest.insert("example".into(), targets(snippets));
+        }
         let mut lib = toml::Table::new();
         lib.insert("test".into(), false.into());
         lib.insert("doctest".into(), false.into());
