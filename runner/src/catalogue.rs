@@ -17,6 +17,9 @@ use crate::error::{Error, Result};
 /// The wall-clock limit per test when `kata.toml` sets none.
 pub const DEFAULT_TIME_LIMIT_MS: u64 = 10_000;
 
+/// A kata's score in grading when `kata.toml` sets no `points`.
+pub const DEFAULT_KATA_POINTS: u32 = 10;
+
 /// The folder inside a catalogue that holds the shared dependency manifest and lockfile.
 pub const DEPS_DIR: &str = "deps";
 
@@ -42,6 +45,9 @@ pub struct KataMeta {
     pub clippy: bool,
     #[serde(default)]
     pub feature_sets: Vec<Vec<String>>,
+    /// The kata's full score in grading; its tests share it by their `points` weights.
+    #[serde(default = "default_points")]
+    pub points: u32,
     pub hints: Vec<String>,
     #[serde(default)]
     pub tests: BTreeMap<String, TestSettings>,
@@ -51,6 +57,10 @@ pub struct KataMeta {
 
 fn default_time_limit() -> u64 {
     DEFAULT_TIME_LIMIT_MS
+}
+
+fn default_points() -> u32 {
+    DEFAULT_KATA_POINTS
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -365,6 +375,13 @@ fn load_kata(dir: &Path, solutions: &Path, deps: &Dependencies) -> Result<Kata> 
             "give the limit in milliseconds, e.g. 10000",
         ));
     }
+    if meta.points == 0 {
+        return Err(at(
+            "points",
+            "a kata worth 0 points cannot be graded".into(),
+            "give the kata's full score, e.g. 10, or leave `points` out for the default",
+        ));
+    }
     let mut dependencies = Vec::new();
     for name in &meta.dependencies {
         match deps.table.get(name) {
@@ -506,7 +523,7 @@ fn locate(text: &str, key: &str) -> (usize, usize) {
     (1, 1)
 }
 
-fn is_identifier(s: &str) -> bool {
+pub fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')

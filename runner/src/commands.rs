@@ -403,3 +403,103 @@ pub fn verify(ctx: &Context, slugs: &[String], jobs: usize) -> Result<u8> {
     );
     Ok(if failed == 0 { exit::OK } else { exit::FAILED })
 }
+
+/// `kata grade SUBMISSION... [--katas ..] [--format ..] [--out FILE] [--jobs N] [--partition K/N]`
+///
+/// Exit code 0 when every pair was graded, whatever the scores; 2 when the runner itself failed
+/// on a pair (the report is still written, with that kata's `error`).
+pub fn grade(ctx: &Context, paths: &[PathBuf], slugs: &[String], run: GradeRun) -> Result<u8> {
+    let catalogue = ctx.catalogue()?;
+    let selected = catalogue.select(slugs)?;
+    // Catalogue order, whatever order they were named in, so every partition agrees on the pairs.
+    let katas: Vec<&Kata> = catalogue
+        .katas()
+        .iter()
+        .filter(|k| selected.iter().any(|s| s.slug() == k.slug()))
+        .collect();
+    let submissions = crate::grade::submissions(paths)?;
+    for submission in submissions.iter().filter(|s| s.workspace.is_none()) {
+        eprintln!(
+            "warning: no practice workspace in {} (submission `{}`): every kata counts as not attempted",
+            submission.path.display(),
+            submission.name
+        );
+    }
+    let engine = engine(CheckOptions {
+        // Reference timings are for learners; in grading they would cost a build per machine.
+        reference_timings: false,
+        ..CheckOptions::default()
+    })?;
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let progress = |p: crate::grade::Progress| {
+        if terminal {
+            let left = p
+                .remaining()
+                .map_or(String::new(), |d| format!(", about {}s left", d.as_secs()));
+            eprint!(
+                "\r\x1b[2Kgraded {}/{} submissions ({}/{} katas){left}",
+                p.submissions_done, p.submissions, p.pairs_done, p.pairs
+            );
+        }
+    };
+    let graded = crate::grade::grade(
+        &engine,
+        &katas,
+        &submissions,
+        run.partition,
+        run.jobs,
+        &progress,
+    )?;
+    if terminal {
+        eprintln!();
+    }
+    write_report(&graded.report, run.format, run.out.as_deref())?;
+    for (submission, slug, error) in &graded.faults {
+        eprintln!("error: grading `{slug}` of `{submission}` failed: {error}");
+    }
+    Ok(if graded.faults.is_empty() {
+        exit::OK
+    } else {
+        exit::ERROR
+    })
+}
+
+/// How `kata grade` runs and where its report goes.
+#[derive(Debug, Clone)]
+pub struct GradeRun {
+    pub format: crate::report::GradeFormat,
+    pub out: Option<PathBuf>,
+    /// (submission, kata) pairs checked at once.
+    pub jobs: usize,
+    pub partition: Option<crate::grade::Partition>,
+}
+
+/// `kata report merge PART.json... [--format ..] [--out FILE]`
+pub fn report_merge(
+    parts: &[PathBuf],
+    format: crate::report::GradeFormat,
+    out: Option<&Path>,
+) -> Result<u8> {
+    let parts = parts
+        .iter()
+        .map(|p| Ok((p.clone(), crate::gradebook::GradeReport::read(p)?)))
+        .collect::<Result<Vec<_>>>()?;
+    let merged = crate::gradebook::merge(&parts)?;
+    write_report(&merged, format, out)?;
+    Ok(exit::OK)
+}
+
+fn write_report(
+    report: &crate::gradebook::GradeReport,
+    format: crate::report::GradeFormat,
+    out: Option<&Path>,
+) -> Result<()> {
+    let text = crate::report::grade_report(report, format);
+    match out {
+        Some(path) => std::fs::write(path, text).map_err(Error::io("writing", path)),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}

@@ -3,7 +3,8 @@
 //! Data flows one way: the [`catalogue`] describes katas; [`build`] turns a solution into test
 //! executables in a temporary crate; [`engine`] runs each test in its own process ([`exec`]) and
 //! reads failures ([`failure`]) into an [`outcome`]; [`report`] renders outcomes. [`commands`]
-//! (checking, practice, verification) drive that pipeline over the learner's [`workspace`].
+//! (checking, practice, verification) drive that pipeline over the learner's [`workspace`];
+//! [`grade`] drives it over many submissions into a [`gradebook`] report.
 
 pub mod build;
 pub mod catalogue;
@@ -12,6 +13,8 @@ pub mod engine;
 pub mod error;
 pub mod exec;
 pub mod failure;
+pub mod grade;
+pub mod gradebook;
 pub mod outcome;
 pub mod report;
 pub mod verify;
