@@ -31,6 +31,12 @@ struct Run {
 }
 
 impl Run {
+    /// Asserts the run ended in an error (exit code 2) whose message says `says`.
+    fn refused(&self, says: &str) {
+        assert_eq!(self.code, 2, "{}\n{}", self.stdout, self.stderr);
+        assert!(self.stderr.contains(says), "{}", self.stderr);
+    }
+
     fn json(&self) -> Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
             panic!(
@@ -623,4 +629,268 @@ fn the_built_in_catalogue_verifies() {
     let practice = Practice::with_catalogue(repo().join("katas"));
     let run = practice.kata(&["verify"]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+}
+
+// Grading: many members' workspaces, one report.
+
+impl Practice {
+    /// A member's practice workspace at `dir` (relative to the temporary folder), made with
+    /// `kata init`, so every kata file starts as the stub.
+    fn member(&self, dir: &str) -> PathBuf {
+        let run = self.kata(&["init", dir]);
+        assert_eq!(run.code, 0, "init failed: {}", run.stderr);
+        self.dir.path().join(dir)
+    }
+
+    /// Writes `text` as the member's file for `slug`; `None` deletes the file.
+    fn write(&self, member: &Path, slug: &str, text: Option<&str>) {
+        let catalogue = kata::catalogue::Catalogue::load(&self.catalogue).unwrap();
+        let file = kata::workspace::Workspace {
+            root: member.to_path_buf(),
+        }
+        .kata_file(catalogue.get(slug).unwrap());
+        match text {
+            Some(text) => fs::write(file, text).unwrap(),
+            None => fs::remove_file(file).unwrap(),
+        }
+    }
+
+    fn learner(name: &str) -> String {
+        fs::read_to_string(fixtures().join("learner").join(format!("{name}.rs"))).unwrap()
+    }
+}
+
+const DOUBLES: &str = "pub fn double(x: i64) -> i64 {\n    x * 2\n}\n";
+
+fn submission<'a>(report: &'a Value, name: &str) -> &'a Value {
+    report["submissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no submission {name} in {report:#}"))
+}
+
+fn kata_of<'a>(submission: &'a Value, slug: &str) -> &'a Value {
+    submission["katas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["slug"] == slug)
+        .unwrap_or_else(|| panic!("no kata {slug} in {submission:#}"))
+}
+
+/// Four members: one right everywhere, one whose code does not compile, one whose code loops
+/// forever (in a checkout with the workspace in `practice/`), one who changed nothing but
+/// trailing whitespace.
+#[test]
+fn grading_scores_each_submission_and_misbehaving_code_costs_only_its_own_points() {
+    let practice = Practice::new();
+    let alice = practice.member("alice");
+    practice.write(&alice, "adder", Some(&Practice::learner("passes")));
+    practice.write(&alice, "doubler", Some(DOUBLES));
+    let bob = practice.member("bob");
+    practice.write(&bob, "adder", Some(&Practice::learner("does_not_compile")));
+    let carol = practice.member("carol-repo/practice");
+    practice.write(&carol, "adder", Some(&Practice::learner("loops_forever")));
+    practice.write(&carol, "doubler", None);
+    let dave = practice.member("dave");
+    let stub = fs::read_to_string(fixtures().join("katas/doubler/stub.rs")).unwrap();
+    practice.write(&dave, "doubler", Some(&stub.replace('\n', "  \n")));
+
+    let run = practice.kata(&[
+        "grade",
+        "dave",
+        "carol-repo",
+        "bob",
+        "alice",
+        "--format",
+        "json",
+        "--out",
+        "grades.json",
+    ]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let text = fs::read_to_string(practice.dir.path().join("grades.json")).unwrap();
+    let report: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["katas"], serde_json::json!(["adder", "doubler"]));
+    let names: Vec<&str> = report["submissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["alice", "bob", "carol-repo", "dave"]);
+    let scores = |name: &str| {
+        let s = submission(&report, name);
+        (
+            s["score"].as_f64().unwrap(),
+            s["max_score"].as_f64().unwrap(),
+        )
+    };
+    assert_eq!(scores("alice"), (15.0, 15.0));
+    assert_eq!(scores("bob"), (0.0, 15.0));
+    // adder: 10 points over weights 1 + 1 + 1 + 2; carol passes two tests of weight 1.
+    assert_eq!(scores("carol-repo"), (4.0, 15.0));
+    assert_eq!(scores("dave"), (0.0, 15.0));
+
+    let status =
+        |name: &str, slug: &str| kata_of(submission(&report, name), slug)["status"].clone();
+    assert_eq!(status("alice", "doubler"), "passed");
+    assert_eq!(status("bob", "adder"), "compile_error");
+    assert_eq!(status("bob", "doubler"), "not_attempted");
+    assert_eq!(status("carol-repo", "adder"), "failed");
+    assert_eq!(status("carol-repo", "doubler"), "not_attempted");
+    assert_eq!(status("dave", "doubler"), "not_attempted");
+    // A kata record carries every field of `kata check --json`'s, then the score.
+    let carol_adder = kata_of(submission(&report, "carol-repo"), "adder");
+    assert_eq!(
+        test(carol_adder, "adds_small_numbers")["status"],
+        "timed_out"
+    );
+    assert_eq!(
+        (
+            carol_adder["passed"].as_u64(),
+            carol_adder["total"].as_u64()
+        ),
+        (Some(2), Some(4))
+    );
+    let mut fields: Vec<&str> = carol_adder
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    fields.sort();
+    assert_eq!(
+        fields,
+        [
+            "compile",
+            "error",
+            "max_score",
+            "passed",
+            "score",
+            "slug",
+            "status",
+            "tests",
+            "total"
+        ]
+    );
+
+    // The other formats, rendered from the same report.
+    let render = |format: &str| {
+        let run = practice.kata(&["report", "merge", "grades.json", "--format", format]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    insta::assert_snapshot!("grade_markdown", render("markdown"));
+    insta::assert_snapshot!("grade_human", render("human"));
+
+    let junit = junit_parser::from_reader(render("junit").as_bytes()).unwrap();
+    let suites: Vec<&str> = junit.suites.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(suites, ["alice", "bob", "carol-repo", "dave"]);
+    let alice_suite = &junit.suites[0];
+    assert_eq!(alice_suite.cases.len(), 6, "one case per hidden test");
+    assert!(alice_suite.cases.iter().all(|c| c.status.is_success()));
+    assert_eq!(alice_suite.properties.hashmap["score"], "15");
+    let bob_suite = &junit.suites[1];
+    assert_eq!((bob_suite.failures, bob_suite.skipped), (1, 1));
+    let carol_suite = &junit.suites[2];
+    let timed_out = carol_suite
+        .cases
+        .iter()
+        .find(|c| c.original_name == "adds_small_numbers")
+        .unwrap();
+    assert_eq!(timed_out.classname.as_deref(), Some("adder"));
+    assert_eq!(timed_out.status.failure_as_ref().failure_type, "timed_out");
+    assert!(
+        timed_out.time >= 3.0,
+        "the time limit is 3 s: {}",
+        timed_out.time
+    );
+}
+
+/// Drops what differs from run to run.
+fn without_durations(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.remove("duration_ms");
+            map.values_mut().for_each(without_durations);
+        }
+        Value::Array(items) => items.iter_mut().for_each(without_durations),
+        _ => {}
+    }
+}
+
+#[test]
+fn partitions_merged_equal_a_single_run() {
+    let practice = Practice::new();
+    let alice = practice.member("alice");
+    practice.write(&alice, "adder", Some(&Practice::learner("passes")));
+    let wrong = fs::read_to_string(fixtures().join("katas/doubler/wrong/adds_one.rs")).unwrap();
+    practice.write(&alice, "doubler", Some(&wrong));
+    let bob = practice.member("bob");
+    practice.write(&bob, "adder", Some(&Practice::learner("fails_with_diff")));
+
+    let grade = |extra: &[&str]| {
+        let mut args = vec!["grade", "alice", "bob", "--format", "json"];
+        args.extend_from_slice(extra);
+        let run = practice.kata(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    };
+    grade(&["--out", "whole.json"]);
+    for k in 1..=3 {
+        grade(&[
+            "--partition",
+            &format!("{k}/3"),
+            "--out",
+            &format!("part{k}.json"),
+        ]);
+    }
+    let part2: Value =
+        serde_json::from_str(&fs::read_to_string(practice.dir.path().join("part2.json")).unwrap())
+            .unwrap();
+    assert_eq!(part2["partition"], "2/3");
+    // Pairs in order: (alice, adder), (alice, doubler), (bob, adder), (bob, doubler).
+    assert_eq!(
+        kata_of(submission(&part2, "alice"), "doubler")["status"],
+        "failed"
+    );
+    assert_eq!(
+        submission(&part2, "bob")["katas"].as_array().unwrap().len(),
+        0
+    );
+
+    let merged = practice.kata(&[
+        "report",
+        "merge",
+        "part3.json",
+        "part1.json",
+        "part2.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    let mut merged = merged.json();
+    let mut whole: Value =
+        serde_json::from_str(&fs::read_to_string(practice.dir.path().join("whole.json")).unwrap())
+            .unwrap();
+    without_durations(&mut merged);
+    without_durations(&mut whole);
+    assert_eq!(merged, whole);
+    assert_eq!(submission(&whole, "bob")["score"], 2.0);
+
+    practice
+        .kata(&["report", "merge", "part1.json", "part3.json"])
+        .refused("partition 2/3 is missing");
+    practice
+        .kata(&["report", "merge", "part1.json", "part1.json", "part2.json"])
+        .refused("partition 1/3 is given twice");
+}
+
+#[test]
+fn a_submission_that_is_not_a_folder_is_an_error() {
+    Practice::new()
+        .kata(&["grade", "nobody"])
+        .refused("submission nobody is not a folder");
 }

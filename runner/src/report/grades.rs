@@ -1,5 +1,5 @@
 //! The human reporter for grading: a table of submissions × katas with scores, then, per
-//! submission, what cost it points (the first failing test of each kata, or the first compile
+//! submission, what cost it points in code it wrote (the first failing test of each kata, or the first compile
 //! error). Reads the grade report only; shows no durations.
 
 use std::fmt::Write;
@@ -48,7 +48,12 @@ pub fn render(report: &GradeReport) -> String {
     }
     let mut lost = String::new();
     for submission in &report.submissions {
-        for kata in submission.katas.iter().filter(|k| !k.passed()) {
+        // Not attempted is in the table already; this list is for code that was written.
+        for kata in submission
+            .katas
+            .iter()
+            .filter(|k| !k.passed() && k.status != "not_attempted")
+        {
             let _ = writeln!(lost, "  {} · {}: {}", submission.name, kata.slug, why(kata));
         }
     }
@@ -78,7 +83,6 @@ fn cell(kata: &KataGrade) -> String {
 /// One line on why a kata did not pass.
 fn why(kata: &KataGrade) -> String {
     match kata.status.as_str() {
-        "not_attempted" => "not attempted".to_string(),
         "compile_error" => {
             let first = kata
                 .compile
