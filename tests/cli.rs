@@ -894,3 +894,62 @@ fn a_submission_that_is_not_a_folder_is_an_error() {
         .kata(&["grade", "nobody"])
         .refused("submission nobody is not a folder");
 }
+
+#[test]
+fn a_new_kata_is_reported_until_filled_in_and_then_verifies() {
+    let (_keep, root) = broken_catalogue(|_| {});
+    let practice = Practice::with_catalogue(root.clone());
+    let run = practice.kata(&["new", "tripler", "--track", "1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let solution = root.parent().unwrap().join("solutions/tripler.rs");
+    assert!(solution.is_file(), "{}", run.stdout);
+    practice.kata(&["new", "tripler"]).refused("already exists");
+    // The scaffold keeps the catalogue loading, last in its track.
+    let list = practice.kata(&["list", "--json"]).json();
+    assert_eq!(list["katas"][2]["slug"], "tripler");
+    assert_eq!(list["katas"][2]["order"], 3);
+
+    let unfilled = practice.kata(&["verify", "tripler"]);
+    assert_eq!(unfilled.code, 1, "{}\n{}", unfilled.stdout, unfilled.stderr);
+    for says in [
+        "tripler/kata.toml still holds the placeholders of `kata new`",
+        "reference must pass",
+        "a kata needs at least two",
+    ] {
+        assert!(
+            unfilled.stdout.contains(says),
+            "{says}:\n{}",
+            unfilled.stdout
+        );
+    }
+
+    let kata = root.join("tripler");
+    let toml = fs::read_to_string(kata.join("kata.toml")).unwrap();
+    let toml = toml
+        .lines()
+        .filter(|l| !l.contains("TODO(kata new)"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace(
+            "hints = [",
+            "source = \"the runner's own tests\"\nhints = [\"Three times.\", \"Use `x * 3`.\"",
+        );
+    let files = [
+        ("kata.toml", toml.as_str()),
+        ("task.md", "# Tripler\n\nWrite `triple(x: i64) -> i64`.\n"),
+        ("stub.rs", "pub fn triple(x: i64) -> i64 {\n    let _ = x;\n    todo!()\n}\n"),
+        (
+            "tests/hidden.rs",
+            "use kata_assert::expect_eq;\nuse tripler::triple;\n\n#[test]\nfn triples_positive_numbers() {\n    expect_eq!(triple(4), 12, \"three times 4 is 12\");\n}\n",
+        ),
+        ("wrong/example.rs", "//! Doubles.\npub fn triple(x: i64) -> i64 {\n    x * 2\n}\n"),
+        ("wrong/squares.rs", "//! Squares.\npub fn triple(x: i64) -> i64 {\n    x * x\n}\n"),
+    ];
+    for (file, text) in files {
+        fs::write(kata.join(file), text).unwrap();
+    }
+    fs::write(&solution, "pub fn triple(x: i64) -> i64 {\n    x * 3\n}\n").unwrap();
+    let filled = practice.kata(&["verify", "tripler"]);
+    assert_eq!(filled.code, 0, "{}\n{}", filled.stdout, filled.stderr);
+    assert!(filled.stdout.contains("✓ tripler"), "{}", filled.stdout);
+}

@@ -224,10 +224,7 @@ impl Catalogue {
         }
         let root = root.canonicalize().map_err(Error::io("reading", root))?;
         let deps = Dependencies::load(&root)?;
-        let solutions = root
-            .parent()
-            .map(|p| p.join("solutions"))
-            .unwrap_or_else(|| root.join("solutions"));
+        let solutions = solutions_dir(&root);
 
         let mut dirs = Vec::new();
         for entry in fs::read_dir(&root).map_err(Error::io("reading", &root))? {
@@ -278,6 +275,13 @@ impl Catalogue {
         }
         slugs.iter().map(|s| self.get(s)).collect()
     }
+}
+
+/// Where the reference solutions of the catalogue at `root` live: `solutions/` beside it.
+pub fn solutions_dir(root: &Path) -> PathBuf {
+    root.parent()
+        .map(|p| p.join("solutions"))
+        .unwrap_or_else(|| root.join("solutions"))
 }
 
 /// The catalogue's dependency manifest: `deps/Cargo.toml` and its lockfile.

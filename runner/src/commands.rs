@@ -503,3 +503,17 @@ fn write_report(
         }
     }
 }
+
+/// `kata new SLUG [--track N]`: a kata package to fill in, in the catalogue.
+pub fn new_kata(ctx: &Context, slug: &str, track: u8) -> Result<u8> {
+    let written = crate::scaffold::new_kata(&ctx.catalogue, slug, track)?;
+    println!("Created kata `{slug}`:");
+    for path in &written {
+        println!("  {}", display_path(path).display());
+    }
+    println!(
+        "Replace every `{}` (katas/README.md describes each file), add a second file to wrong/, then run `kata verify {slug}`.",
+        crate::scaffold::PLACEHOLDER
+    );
+    Ok(exit::OK)
+}

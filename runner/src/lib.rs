@@ -17,5 +17,6 @@ pub mod grade;
 pub mod gradebook;
 pub mod outcome;
 pub mod report;
+pub mod scaffold;
 pub mod verify;
 pub mod workspace;

@@ -94,6 +94,13 @@ enum Command {
         #[arg(long, value_name = "K/N")]
         partition: Option<kata::grade::Partition>,
     },
+    /// For organisers: scaffold a kata package in the catalogue, to fill in and `kata verify`.
+    New {
+        slug: String,
+        /// 1 core language, 2 data structures and algorithms, 3 coding and debugging, 4 systems.
+        #[arg(long, default_value_t = 1)]
+        track: u8,
+    },
     /// Work with grade reports.
     #[command(subcommand)]
     Report(ReportCommand),
@@ -189,6 +196,7 @@ fn main() -> ExitCode {
                 partition,
             },
         ),
+        Some(Command::New { slug, track }) => commands::new_kata(&ctx, &slug, track),
         Some(Command::Report(ReportCommand::Merge { parts, format, out })) => {
             commands::report_merge(&parts, format.into(), out.as_deref())
         }
