@@ -182,6 +182,7 @@ pub fn list(ctx: &Context, as_json: bool) -> Result<u8> {
                     "order": k.meta.order,
                     "difficulty": k.meta.difficulty.as_str(),
                     "topics": k.meta.topics,
+                    "points": k.meta.points,
                     "status": status(k),
                     "path": display_path(&workspace.kata_file(k)),
                 })
