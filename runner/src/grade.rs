@@ -242,11 +242,11 @@ fn check(engine: &Engine, kata: &Kata, submission: &Submission) -> Result<KataOu
     if !file.exists() {
         return Ok(not_attempted(kata, display_path(&file)));
     }
+    if fs::read_to_string(&file).is_ok_and(|text| text.trim().is_empty()) {
+        return Ok(not_attempted(kata, display_path(&file)));
+    }
     let source = match workspace.read_source(kata) {
         Ok(source) => source,
-        Err(Error::LearnerFile { message, .. }) if message == "is empty" => {
-            return Ok(not_attempted(kata, display_path(&file)))
-        }
         Err(error @ Error::LearnerFile { .. }) => {
             let mut outcome = error_outcome(kata, error.to_string());
             outcome.source = display_path(&file);
