@@ -660,6 +660,16 @@ impl Practice {
     }
 }
 
+/// The string `key` of each item of a JSON array.
+fn strings<'a>(items: &'a Value, key: &str) -> Vec<&'a str> {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item[key].as_str().unwrap())
+        .collect()
+}
+
 const DOUBLES: &str = "pub fn double(x: i64) -> i64 {\n    x * 2\n}\n";
 
 fn submission<'a>(report: &'a Value, name: &str) -> &'a Value {
@@ -714,13 +724,10 @@ fn grading_scores_each_submission_and_misbehaving_code_costs_only_its_own_points
     let report: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(report["version"], 1);
     assert_eq!(report["katas"], serde_json::json!(["adder", "doubler"]));
-    let names: Vec<&str> = report["submissions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(names, ["alice", "bob", "carol-repo", "dave"]);
+    assert_eq!(
+        strings(&report["submissions"], "name"),
+        ["alice", "bob", "carol-repo", "dave"]
+    );
     let scores = |name: &str| {
         let s = submission(&report, name);
         (
@@ -934,22 +941,68 @@ fn a_new_kata_is_reported_until_filled_in_and_then_verifies() {
             "hints = [",
             "source = \"the runner's own tests\"\nhints = [\"Three times.\", \"Use `x * 3`.\"",
         );
+    fs::remove_file(kata.join("wrong/example.rs")).unwrap();
+    write_tripler(&kata, &solution, &toml);
+    let filled = practice.kata(&["verify", "tripler"]);
+    assert_eq!(filled.code, 0, "{}\n{}", filled.stdout, filled.stderr);
+    assert!(filled.stdout.contains("✓ tripler"), "{}", filled.stdout);
+}
+
+/// A small real kata, `tripler`, in the folder `kata`, with its reference at `solution`.
+fn write_tripler(kata: &Path, solution: &Path, toml: &str) {
     let files = [
-        ("kata.toml", toml.as_str()),
+        ("kata.toml", toml),
         ("task.md", "# Tripler\n\nWrite `triple(x: i64) -> i64`.\n"),
         ("stub.rs", "pub fn triple(x: i64) -> i64 {\n    let _ = x;\n    todo!()\n}\n"),
         (
             "tests/hidden.rs",
             "use kata_assert::expect_eq;\nuse tripler::triple;\n\n#[test]\nfn triples_positive_numbers() {\n    expect_eq!(triple(4), 12, \"three times 4 is 12\");\n}\n",
         ),
-        ("wrong/example.rs", "//! Doubles.\npub fn triple(x: i64) -> i64 {\n    x * 2\n}\n"),
+        ("wrong/doubles.rs", "//! Doubles.\npub fn triple(x: i64) -> i64 {\n    x * 2\n}\n"),
         ("wrong/squares.rs", "//! Squares.\npub fn triple(x: i64) -> i64 {\n    x * x\n}\n"),
     ];
     for (file, text) in files {
-        fs::write(kata.join(file), text).unwrap();
+        let path = kata.join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
     }
-    fs::write(&solution, "pub fn triple(x: i64) -> i64 {\n    x * 3\n}\n").unwrap();
-    let filled = practice.kata(&["verify", "tripler"]);
-    assert_eq!(filled.code, 0, "{}\n{}", filled.stdout, filled.stderr);
-    assert!(filled.stdout.contains("✓ tripler"), "{}", filled.stdout);
+    fs::create_dir_all(solution.parent().unwrap()).unwrap();
+    fs::write(solution, "pub fn triple(x: i64) -> i64 {\n    x * 3\n}\n").unwrap();
+}
+
+#[test]
+fn an_extra_catalogue_adds_its_katas_beside_the_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    let extra = dir.path().join("group-katas");
+    copy_dir(&fixtures().join("katas/deps"), &extra.join("deps"));
+    // Order 1 of track 1, like `adder`: orders need only be unique within a catalogue.
+    write_tripler(
+        &extra.join("tripler"),
+        &dir.path().join("solutions/tripler.rs"),
+        "slug = \"tripler\"\ntitle = \"Tripler\"\ntrack = 1\norder = 1\ndifficulty = \"easy\"\nsource = \"a study group\"\npoints = 3\nhints = [\"Three times.\", \"Use `x * 3`.\"]\n",
+    );
+    let practice = Practice::new();
+    let with = |args: &[&str]| {
+        let mut all = vec!["--extra-catalogue", extra.to_str().unwrap()];
+        all.extend_from_slice(args);
+        practice.kata(&all)
+    };
+    let list = with(&["list", "--json"]).json();
+    assert_eq!(
+        strings(&list["katas"], "slug"),
+        ["adder", "tripler", "doubler"]
+    );
+    assert_eq!(with(&["init", "ws"]).code, 0);
+    let file = practice.workspace().join("1-core-language/tripler.rs");
+    fs::write(&file, "pub fn triple(x: i64) -> i64 {\n    x * 3\n}\n").unwrap();
+    let run = with(&["grade", "ws", "--katas", "tripler", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = run.json();
+    assert_eq!(submission(&report, "ws")["score"], 3.0);
+    assert_eq!(with(&["solution", "tripler", "--force"]).code, 0);
+
+    let same = fixtures().join("katas");
+    practice
+        .kata(&["--extra-catalogue", same.to_str().unwrap(), "list"])
+        .refused("kata `adder` is also in");
 }

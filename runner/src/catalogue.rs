@@ -245,6 +245,33 @@ impl Catalogue {
         Ok(Catalogue { root, katas })
     }
 
+    /// The catalogue at `root` with the katas of `extra` catalogues beside it. Each kata keeps
+    /// its own catalogue's dependencies and reference solutions; slugs must be unique across all
+    /// of them, while orders need only be unique within each (ties keep `root`'s katas first).
+    pub fn load_with(root: &Path, extra: &[PathBuf]) -> Result<Catalogue> {
+        let mut catalogue = Catalogue::load(root)?;
+        for dir in extra {
+            for kata in Catalogue::load(dir)?.katas {
+                if let Some(other) = catalogue.katas.iter().find(|k| k.slug() == kata.slug()) {
+                    return Err(Error::KataFile {
+                        path: kata.dir.clone(),
+                        message: format!(
+                            "kata `{}` is also in {}",
+                            kata.slug(),
+                            other.dir.display()
+                        ),
+                        help: "rename one of them (its folder and its slug), or leave out one catalogue".into(),
+                    });
+                }
+                catalogue.katas.push(kata);
+            }
+        }
+        catalogue
+            .katas
+            .sort_by_key(|k| (k.meta.track, k.meta.order));
+        Ok(catalogue)
+    }
+
     pub fn katas(&self) -> &[Kata] {
         &self.katas
     }

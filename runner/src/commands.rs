@@ -21,13 +21,15 @@ use crate::workspace::{track_dir, State, Workspace};
 #[derive(Debug, Clone)]
 pub struct Context {
     pub catalogue: PathBuf,
+    /// Catalogues whose katas are used beside those of `catalogue`.
+    pub extra_catalogues: Vec<PathBuf>,
     /// The workspace named by the user, if any; otherwise `./practice` (or `.` inside one).
     pub workspace: Option<PathBuf>,
 }
 
 impl Context {
     fn catalogue(&self) -> Result<Catalogue> {
-        Catalogue::load(&self.catalogue)
+        Catalogue::load_with(&self.catalogue, &self.extra_catalogues)
     }
 
     /// The workspace to use. The default one is created on first use; one the user named must

@@ -18,6 +18,17 @@ struct Cli {
     #[arg(long, global = true, env = "KATA_CATALOGUE", value_name = "DIR")]
     catalogue: Option<PathBuf>,
 
+    /// A folder of kata packages to use beside the catalogue (repeatable; in the environment,
+    /// separated by `:`).
+    #[arg(
+        long,
+        global = true,
+        env = "KATA_EXTRA_CATALOGUES",
+        value_name = "DIR",
+        value_delimiter = ':'
+    )]
+    extra_catalogue: Vec<PathBuf>,
+
     /// The practice workspace (default: ./practice, created on first use).
     #[arg(long, global = true, env = "KATA_WORKSPACE", value_name = "DIR")]
     workspace: Option<PathBuf>,
@@ -150,6 +161,7 @@ fn main() -> ExitCode {
         catalogue: cli
             .catalogue
             .unwrap_or_else(kata::catalogue::Catalogue::default_root),
+        extra_catalogues: cli.extra_catalogue,
         workspace: cli.workspace,
     };
     let result = match cli.command {
