@@ -436,9 +436,10 @@ pub fn grade(ctx: &Context, paths: &[PathBuf], slugs: &[String], run: GradeRun) 
     let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let progress = |p: crate::grade::Progress| {
         if terminal {
-            let left = p
-                .remaining()
-                .map_or(String::new(), |d| format!(", about {}s left", d.as_secs()));
+            let left = p.remaining().map_or(String::new(), |d| match d.as_secs() {
+                s @ 0..=119 => format!(", about {s} s left"),
+                s => format!(", about {} min left", s.div_ceil(60)),
+            });
             eprint!(
                 "\r\x1b[2Kgraded {}/{} submissions ({}/{} katas){left}",
                 p.submissions_done, p.submissions, p.pairs_done, p.pairs
