@@ -93,6 +93,7 @@ enum Command {
         /// Grade only these katas (default: every kata of the catalogue).
         #[arg(long, value_delimiter = ',', value_name = "SLUG,...")]
         katas: Vec<String>,
+        /// The report's format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Write the report to FILE instead of standard output.
@@ -121,8 +122,10 @@ enum Command {
 enum ReportCommand {
     /// Combine the JSON reports of every partition into one report.
     Merge {
+        /// The reports `kata grade --partition K/N --format json` wrote, one per partition.
         #[arg(required = true, value_name = "PART.json")]
         parts: Vec<PathBuf>,
+        /// The merged report's format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Write the report to FILE instead of standard output.
