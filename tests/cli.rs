@@ -31,6 +31,12 @@ struct Run {
 }
 
 impl Run {
+    /// Asserts the run ended in an error (exit code 2) whose message says `says`.
+    fn refused(&self, says: &str) {
+        assert_eq!(self.code, 2, "{}\n{}", self.stdout, self.stderr);
+        assert!(self.stderr.contains(says), "{}", self.stderr);
+    }
+
     fn json(&self) -> Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
             panic!(
@@ -896,7 +902,7 @@ fn watch_keys_pick_a_kata_show_hints_and_reset_with_a_backup() {
     );
     let (code, stderr) = watch.quit();
     assert_eq!(code, 0);
-    assert!(stderr.contains("Hint 1/2: Multiply by two."), "{stderr}");
+    assert!(stderr.contains("Hint 1/2: Twice the number."), "{stderr}");
     let stub = fs::read_to_string(fixtures().join("katas/doubler/stub.rs")).unwrap();
     assert_eq!(
         fs::read_to_string(practice.kata_file("doubler")).unwrap(),
@@ -1098,7 +1104,7 @@ fn watch_in_a_terminal_picks_from_the_list_and_quits_on_ctrl_c() {
     terminal.press(b"l");
     terminal.shows("Pick a kata");
     terminal.press(b"j\r");
-    terminal.shows("Write `pub fn double(x: i64) -> i64`");
+    terminal.shows("Write `double(x: i64) -> i64`");
     practice.save("doubler", "doubler_fails");
     terminal.shows("FAILED");
     terminal.press(b"\x03");
@@ -1107,4 +1113,381 @@ fn watch_in_a_terminal_picks_from_the_list_and_quits_on_ctrl_c() {
     assert!(restored, "the terminal is still in raw mode");
     let list = practice.kata(&["list", "--json"]).json();
     assert_eq!(list["katas"][1]["status"], "current");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grading: many members' workspaces, one report.
+
+impl Practice {
+    /// A member's practice workspace at `dir` (relative to the temporary folder), made with
+    /// `kata init`, so every kata file starts as the stub.
+    fn member(&self, dir: &str) -> PathBuf {
+        let run = self.kata(&["init", dir]);
+        assert_eq!(run.code, 0, "init failed: {}", run.stderr);
+        self.dir.path().join(dir)
+    }
+
+    /// Writes `text` as the member's file for `slug`; `None` deletes the file.
+    fn write(&self, member: &Path, slug: &str, text: Option<&str>) {
+        let catalogue = kata::catalogue::Catalogue::load(&self.catalogue).unwrap();
+        let file = kata::workspace::Workspace {
+            root: member.to_path_buf(),
+        }
+        .kata_file(catalogue.get(slug).unwrap());
+        match text {
+            Some(text) => fs::write(file, text).unwrap(),
+            None => fs::remove_file(file).unwrap(),
+        }
+    }
+
+    fn learner(name: &str) -> String {
+        fs::read_to_string(fixtures().join("learner").join(format!("{name}.rs"))).unwrap()
+    }
+}
+
+/// The string `key` of each item of a JSON array.
+fn strings<'a>(items: &'a Value, key: &str) -> Vec<&'a str> {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item[key].as_str().unwrap())
+        .collect()
+}
+
+const DOUBLES: &str = "pub fn double(x: i64) -> i64 {\n    x * 2\n}\n";
+
+fn submission<'a>(report: &'a Value, name: &str) -> &'a Value {
+    report["submissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == name)
+        .unwrap_or_else(|| panic!("no submission {name} in {report:#}"))
+}
+
+fn kata_of<'a>(submission: &'a Value, slug: &str) -> &'a Value {
+    submission["katas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["slug"] == slug)
+        .unwrap_or_else(|| panic!("no kata {slug} in {submission:#}"))
+}
+
+/// Four members: one right everywhere, one whose code does not compile, one whose code loops
+/// forever (in a checkout with the workspace in `practice/`), one who changed nothing but
+/// trailing whitespace.
+#[test]
+fn grading_scores_each_submission_and_misbehaving_code_costs_only_its_own_points() {
+    let practice = Practice::new();
+    let alice = practice.member("alice");
+    practice.write(&alice, "adder", Some(&Practice::learner("passes")));
+    practice.write(&alice, "doubler", Some(DOUBLES));
+    let bob = practice.member("bob");
+    practice.write(&bob, "adder", Some(&Practice::learner("does_not_compile")));
+    let carol = practice.member("carol-repo/practice");
+    practice.write(&carol, "adder", Some(&Practice::learner("loops_forever")));
+    practice.write(&carol, "doubler", None);
+    let dave = practice.member("dave");
+    let stub = fs::read_to_string(fixtures().join("katas/doubler/stub.rs")).unwrap();
+    practice.write(&dave, "doubler", Some(&stub.replace('\n', "  \n")));
+
+    let run = practice.kata(&[
+        "grade",
+        "dave",
+        "carol-repo",
+        "bob",
+        "alice",
+        "--format",
+        "json",
+        "--out",
+        "grades.json",
+    ]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let text = fs::read_to_string(practice.dir.path().join("grades.json")).unwrap();
+    let report: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["katas"], serde_json::json!(["adder", "doubler"]));
+    assert_eq!(
+        strings(&report["submissions"], "name"),
+        ["alice", "bob", "carol-repo", "dave"]
+    );
+    let scores = |name: &str| {
+        let s = submission(&report, name);
+        (
+            s["score"].as_f64().unwrap(),
+            s["max_score"].as_f64().unwrap(),
+        )
+    };
+    assert_eq!(scores("alice"), (15.0, 15.0));
+    assert_eq!(scores("bob"), (0.0, 15.0));
+    // adder: 10 points over weights 1 + 1 + 1 + 2; carol passes two tests of weight 1.
+    assert_eq!(scores("carol-repo"), (4.0, 15.0));
+    assert_eq!(scores("dave"), (0.0, 15.0));
+
+    let status =
+        |name: &str, slug: &str| kata_of(submission(&report, name), slug)["status"].clone();
+    assert_eq!(status("alice", "doubler"), "passed");
+    assert_eq!(status("bob", "adder"), "compile_error");
+    assert_eq!(status("bob", "doubler"), "not_attempted");
+    assert_eq!(status("carol-repo", "adder"), "failed");
+    assert_eq!(status("carol-repo", "doubler"), "not_attempted");
+    assert_eq!(status("dave", "doubler"), "not_attempted");
+    // A kata record carries every field of `kata check --json`'s, then the score.
+    let carol_adder = kata_of(submission(&report, "carol-repo"), "adder");
+    assert_eq!(
+        test(carol_adder, "adds_small_numbers")["status"],
+        "timed_out"
+    );
+    assert_eq!(
+        (
+            carol_adder["passed"].as_u64(),
+            carol_adder["total"].as_u64()
+        ),
+        (Some(2), Some(4))
+    );
+    let mut fields: Vec<&str> = carol_adder
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    fields.sort();
+    assert_eq!(
+        fields,
+        [
+            "compile",
+            "error",
+            "max_score",
+            "passed",
+            "score",
+            "slug",
+            "status",
+            "tests",
+            "total"
+        ]
+    );
+
+    // The other formats, rendered from the same report.
+    let render = |format: &str| {
+        let run = practice.kata(&["report", "merge", "grades.json", "--format", format]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    insta::assert_snapshot!("grade_markdown", render("markdown"));
+    insta::assert_snapshot!("grade_human", render("human"));
+
+    let junit = junit_parser::from_reader(render("junit").as_bytes()).unwrap();
+    let suites: Vec<&str> = junit.suites.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(suites, ["alice", "bob", "carol-repo", "dave"]);
+    let alice_suite = &junit.suites[0];
+    assert_eq!(alice_suite.cases.len(), 6, "one case per hidden test");
+    assert!(alice_suite.cases.iter().all(|c| c.status.is_success()));
+    assert_eq!(alice_suite.properties.hashmap["score"], "15");
+    let bob_suite = &junit.suites[1];
+    assert_eq!((bob_suite.failures, bob_suite.skipped), (1, 1));
+    let carol_suite = &junit.suites[2];
+    let timed_out = carol_suite
+        .cases
+        .iter()
+        .find(|c| c.original_name == "adds_small_numbers")
+        .unwrap();
+    assert_eq!(timed_out.classname.as_deref(), Some("adder"));
+    assert_eq!(timed_out.status.failure_as_ref().failure_type, "timed_out");
+    assert!(
+        timed_out.time >= 3.0,
+        "the time limit is 3 s: {}",
+        timed_out.time
+    );
+}
+
+/// Drops what differs from run to run.
+fn without_durations(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.remove("duration_ms");
+            map.values_mut().for_each(without_durations);
+        }
+        Value::Array(items) => items.iter_mut().for_each(without_durations),
+        _ => {}
+    }
+}
+
+#[test]
+fn partitions_merged_equal_a_single_run() {
+    let practice = Practice::new();
+    let alice = practice.member("alice");
+    practice.write(&alice, "adder", Some(&Practice::learner("passes")));
+    let wrong = fs::read_to_string(fixtures().join("katas/doubler/wrong/adds_one.rs")).unwrap();
+    practice.write(&alice, "doubler", Some(&wrong));
+    let bob = practice.member("bob");
+    practice.write(&bob, "adder", Some(&Practice::learner("fails_with_diff")));
+
+    let grade = |extra: &[&str]| {
+        let mut args = vec!["grade", "alice", "bob", "--format", "json"];
+        args.extend_from_slice(extra);
+        let run = practice.kata(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    };
+    grade(&["--out", "whole.json"]);
+    for k in 1..=3 {
+        grade(&[
+            "--partition",
+            &format!("{k}/3"),
+            "--out",
+            &format!("part{k}.json"),
+        ]);
+    }
+    let part2: Value =
+        serde_json::from_str(&fs::read_to_string(practice.dir.path().join("part2.json")).unwrap())
+            .unwrap();
+    assert_eq!(part2["partition"], "2/3");
+    // Pairs in order: (alice, adder), (alice, doubler), (bob, adder), (bob, doubler).
+    assert_eq!(
+        kata_of(submission(&part2, "alice"), "doubler")["status"],
+        "failed"
+    );
+    assert_eq!(
+        submission(&part2, "bob")["katas"].as_array().unwrap().len(),
+        0
+    );
+
+    let merged = practice.kata(&[
+        "report",
+        "merge",
+        "part3.json",
+        "part1.json",
+        "part2.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    let mut merged = merged.json();
+    let mut whole: Value =
+        serde_json::from_str(&fs::read_to_string(practice.dir.path().join("whole.json")).unwrap())
+            .unwrap();
+    without_durations(&mut merged);
+    without_durations(&mut whole);
+    assert_eq!(merged, whole);
+    assert_eq!(submission(&whole, "bob")["score"], 2.0);
+
+    practice
+        .kata(&["report", "merge", "part1.json", "part3.json"])
+        .refused("partition 2/3 is missing");
+    practice
+        .kata(&["report", "merge", "part1.json", "part1.json", "part2.json"])
+        .refused("partition 1/3 is given twice");
+}
+
+#[test]
+fn a_submission_that_is_not_a_folder_is_an_error() {
+    Practice::new()
+        .kata(&["grade", "nobody"])
+        .refused("submission nobody is not a folder");
+}
+
+#[test]
+fn a_new_kata_is_reported_until_filled_in_and_then_verifies() {
+    let (_keep, root) = broken_catalogue(|_| {});
+    let practice = Practice::with_catalogue(root.clone());
+    let run = practice.kata(&["new", "tripler", "--track", "1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let solution = root.parent().unwrap().join("solutions/tripler.rs");
+    assert!(solution.is_file(), "{}", run.stdout);
+    practice.kata(&["new", "tripler"]).refused("already exists");
+    // The scaffold keeps the catalogue loading, last in its track.
+    let list = practice.kata(&["list", "--json"]).json();
+    assert_eq!(list["katas"][2]["slug"], "tripler");
+    assert_eq!(list["katas"][2]["order"], 3);
+
+    let unfilled = practice.kata(&["verify", "tripler"]);
+    assert_eq!(unfilled.code, 1, "{}\n{}", unfilled.stdout, unfilled.stderr);
+    for says in [
+        "tripler/kata.toml still holds the placeholders of `kata new`",
+        "reference must pass",
+        "a kata needs at least two",
+    ] {
+        assert!(
+            unfilled.stdout.contains(says),
+            "{says}:\n{}",
+            unfilled.stdout
+        );
+    }
+
+    let kata = root.join("tripler");
+    let toml = fs::read_to_string(kata.join("kata.toml")).unwrap();
+    let toml = toml
+        .lines()
+        .filter(|l| !l.contains("TODO(kata new)"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace(
+            "hints = [",
+            "source = \"the runner's own tests\"\nhints = [\"Three times.\", \"Use `x * 3`.\"",
+        );
+    fs::remove_file(kata.join("wrong/example.rs")).unwrap();
+    write_tripler(&kata, &solution, &toml);
+    let filled = practice.kata(&["verify", "tripler"]);
+    assert_eq!(filled.code, 0, "{}\n{}", filled.stdout, filled.stderr);
+    assert!(filled.stdout.contains("✓ tripler"), "{}", filled.stdout);
+}
+
+/// A small real kata, `tripler`, in the folder `kata`, with its reference at `solution`.
+fn write_tripler(kata: &Path, solution: &Path, toml: &str) {
+    let files = [
+        ("kata.toml", toml),
+        ("task.md", "# Tripler\n\nWrite `triple(x: i64) -> i64`.\n"),
+        ("stub.rs", "pub fn triple(x: i64) -> i64 {\n    let _ = x;\n    todo!()\n}\n"),
+        (
+            "tests/hidden.rs",
+            "use kata_assert::expect_eq;\nuse tripler::triple;\n\n#[test]\nfn triples_positive_numbers() {\n    expect_eq!(triple(4), 12, \"three times 4 is 12\");\n}\n",
+        ),
+        ("wrong/doubles.rs", "//! Doubles.\npub fn triple(x: i64) -> i64 {\n    x * 2\n}\n"),
+        ("wrong/squares.rs", "//! Squares.\npub fn triple(x: i64) -> i64 {\n    x * x\n}\n"),
+    ];
+    for (file, text) in files {
+        let path = kata.join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    fs::create_dir_all(solution.parent().unwrap()).unwrap();
+    fs::write(solution, "pub fn triple(x: i64) -> i64 {\n    x * 3\n}\n").unwrap();
+}
+
+#[test]
+fn an_extra_catalogue_adds_its_katas_beside_the_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    let extra = dir.path().join("group-katas");
+    copy_dir(&fixtures().join("katas/deps"), &extra.join("deps"));
+    // Order 1 of track 1, like `adder`: orders need only be unique within a catalogue.
+    write_tripler(
+        &extra.join("tripler"),
+        &dir.path().join("solutions/tripler.rs"),
+        "slug = \"tripler\"\ntitle = \"Tripler\"\ntrack = 1\norder = 1\ndifficulty = \"easy\"\nsource = \"a study group\"\npoints = 3\nhints = [\"Three times.\", \"Use `x * 3`.\"]\n",
+    );
+    let practice = Practice::new();
+    let with = |args: &[&str]| {
+        let mut all = vec!["--extra-catalogue", extra.to_str().unwrap()];
+        all.extend_from_slice(args);
+        practice.kata(&all)
+    };
+    let list = with(&["list", "--json"]).json();
+    assert_eq!(
+        strings(&list["katas"], "slug"),
+        ["adder", "tripler", "doubler"]
+    );
+    assert_eq!(with(&["init", "ws"]).code, 0);
+    let file = practice.workspace().join("1-core-language/tripler.rs");
+    fs::write(&file, "pub fn triple(x: i64) -> i64 {\n    x * 3\n}\n").unwrap();
+    let run = with(&["grade", "ws", "--katas", "tripler", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report = run.json();
+    assert_eq!(submission(&report, "ws")["score"], 3.0);
+    assert_eq!(with(&["solution", "tripler", "--force"]).code, 0);
+
+    let same = fixtures().join("katas");
+    practice
+        .kata(&["--extra-catalogue", same.to_str().unwrap(), "list"])
+        .refused("kata `adder` is also in");
 }

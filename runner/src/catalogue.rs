@@ -17,6 +17,9 @@ use crate::error::{Error, Result};
 /// The wall-clock limit per test when `kata.toml` sets none.
 pub const DEFAULT_TIME_LIMIT_MS: u64 = 10_000;
 
+/// A kata's score in grading when `kata.toml` sets no `points`.
+pub const DEFAULT_KATA_POINTS: u32 = 10;
+
 /// The folder inside a catalogue that holds the shared dependency manifest and lockfile.
 pub const DEPS_DIR: &str = "deps";
 
@@ -42,6 +45,9 @@ pub struct KataMeta {
     pub clippy: bool,
     #[serde(default)]
     pub feature_sets: Vec<Vec<String>>,
+    /// The kata's full score in grading; its tests share it by their `points` weights.
+    #[serde(default = "default_points")]
+    pub points: u32,
     pub hints: Vec<String>,
     #[serde(default)]
     pub tests: BTreeMap<String, TestSettings>,
@@ -51,6 +57,10 @@ pub struct KataMeta {
 
 fn default_time_limit() -> u64 {
     DEFAULT_TIME_LIMIT_MS
+}
+
+fn default_points() -> u32 {
+    DEFAULT_KATA_POINTS
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -214,10 +224,7 @@ impl Catalogue {
         }
         let root = root.canonicalize().map_err(Error::io("reading", root))?;
         let deps = Dependencies::load(&root)?;
-        let solutions = root
-            .parent()
-            .map(|p| p.join("solutions"))
-            .unwrap_or_else(|| root.join("solutions"));
+        let solutions = solutions_dir(&root);
 
         let mut dirs = Vec::new();
         for entry in fs::read_dir(&root).map_err(Error::io("reading", &root))? {
@@ -236,6 +243,33 @@ impl Catalogue {
         check_orders_unique(&katas)?;
         katas.sort_by_key(|k| (k.meta.track, k.meta.order));
         Ok(Catalogue { root, katas })
+    }
+
+    /// The catalogue at `root` with the katas of `extra` catalogues beside it. Each kata keeps
+    /// its own catalogue's dependencies and reference solutions; slugs must be unique across all
+    /// of them, while orders need only be unique within each (ties keep `root`'s katas first).
+    pub fn load_with(root: &Path, extra: &[PathBuf]) -> Result<Catalogue> {
+        let mut catalogue = Catalogue::load(root)?;
+        for dir in extra {
+            for kata in Catalogue::load(dir)?.katas {
+                if let Some(other) = catalogue.katas.iter().find(|k| k.slug() == kata.slug()) {
+                    return Err(Error::KataFile {
+                        path: kata.dir.clone(),
+                        message: format!(
+                            "kata `{}` is also in {}",
+                            kata.slug(),
+                            other.dir.display()
+                        ),
+                        help: "rename one of them (its folder and its slug), or leave out one catalogue".into(),
+                    });
+                }
+                catalogue.katas.push(kata);
+            }
+        }
+        catalogue
+            .katas
+            .sort_by_key(|k| (k.meta.track, k.meta.order));
+        Ok(catalogue)
     }
 
     pub fn katas(&self) -> &[Kata] {
@@ -268,6 +302,13 @@ impl Catalogue {
         }
         slugs.iter().map(|s| self.get(s)).collect()
     }
+}
+
+/// Where the reference solutions of the catalogue at `root` live: `solutions/` beside it.
+pub fn solutions_dir(root: &Path) -> PathBuf {
+    root.parent()
+        .map(|p| p.join("solutions"))
+        .unwrap_or_else(|| root.join("solutions"))
 }
 
 /// The catalogue's dependency manifest: `deps/Cargo.toml` and its lockfile.
@@ -363,6 +404,13 @@ fn load_kata(dir: &Path, solutions: &Path, deps: &Dependencies) -> Result<Kata> 
             "time_limit_ms",
             "a time limit of 0 ms lets no test run".into(),
             "give the limit in milliseconds, e.g. 10000",
+        ));
+    }
+    if meta.points == 0 {
+        return Err(at(
+            "points",
+            "a kata worth 0 points cannot be graded".into(),
+            "give the kata's full score, e.g. 10, or leave `points` out for the default",
         ));
     }
     let mut dependencies = Vec::new();
@@ -506,7 +554,7 @@ fn locate(text: &str, key: &str) -> (usize, usize) {
     (1, 1)
 }
 
-fn is_identifier(s: &str) -> bool {
+pub fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')

@@ -21,13 +21,15 @@ use crate::workspace::{track_dir, State, Workspace};
 #[derive(Debug, Clone)]
 pub struct Context {
     pub catalogue: PathBuf,
+    /// Catalogues whose katas are used beside those of `catalogue`.
+    pub extra_catalogues: Vec<PathBuf>,
     /// The workspace named by the user, if any; otherwise `./practice` (or `.` inside one).
     pub workspace: Option<PathBuf>,
 }
 
 impl Context {
     fn catalogue(&self) -> Result<Catalogue> {
-        Catalogue::load(&self.catalogue)
+        Catalogue::load_with(&self.catalogue, &self.extra_catalogues)
     }
 
     /// The workspace to use. The default one is created on first use; one the user named must
@@ -211,6 +213,7 @@ pub fn list(ctx: &Context, as_json: bool) -> Result<u8> {
                     "order": k.meta.order,
                     "difficulty": k.meta.difficulty.as_str(),
                     "topics": k.meta.topics,
+                    "points": k.meta.points,
                     "status": status(k),
                     "path": display_path(&workspace.kata_file(k)),
                 })
@@ -431,4 +434,119 @@ pub fn verify(ctx: &Context, slugs: &[String], jobs: usize) -> Result<u8> {
         katas.len()
     );
     Ok(if failed == 0 { exit::OK } else { exit::FAILED })
+}
+
+/// `kata grade SUBMISSION... [--katas ..] [--format ..] [--out FILE] [--jobs N] [--partition K/N]`
+///
+/// Exit code 0 when every pair was graded, whatever the scores; 2 when the runner itself failed
+/// on a pair (the report is still written, with that kata's `error`).
+pub fn grade(ctx: &Context, paths: &[PathBuf], slugs: &[String], run: GradeRun) -> Result<u8> {
+    let catalogue = ctx.catalogue()?;
+    let selected = catalogue.select(slugs)?;
+    // Catalogue order, whatever order they were named in, so every partition agrees on the pairs.
+    let katas: Vec<&Kata> = catalogue
+        .katas()
+        .iter()
+        .filter(|k| selected.iter().any(|s| s.slug() == k.slug()))
+        .collect();
+    let submissions = crate::grade::submissions(paths)?;
+    for submission in submissions.iter().filter(|s| s.workspace.is_none()) {
+        eprintln!(
+            "warning: no practice workspace in {} (submission `{}`): every kata counts as not attempted",
+            submission.path.display(),
+            submission.name
+        );
+    }
+    let engine = engine(CheckOptions {
+        // Reference timings are for learners; in grading they would cost a build per machine.
+        reference_timings: false,
+        ..CheckOptions::default()
+    })?;
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let progress = |p: crate::grade::Progress| {
+        if terminal {
+            let left = p.remaining().map_or(String::new(), |d| match d.as_secs() {
+                s @ 0..=119 => format!(", about {s} s left"),
+                s => format!(", about {} min left", s.div_ceil(60)),
+            });
+            eprint!(
+                "\r\x1b[2Kgraded {}/{} submissions ({}/{} katas){left}",
+                p.submissions_done, p.submissions, p.pairs_done, p.pairs
+            );
+        }
+    };
+    let graded = crate::grade::grade(
+        &engine,
+        &katas,
+        &submissions,
+        run.partition,
+        run.jobs,
+        &progress,
+    )?;
+    if terminal {
+        eprintln!();
+    }
+    write_report(&graded.report, run.format, run.out.as_deref())?;
+    for (submission, slug, error) in &graded.faults {
+        eprintln!("error: grading `{slug}` of `{submission}` failed: {error}");
+    }
+    Ok(if graded.faults.is_empty() {
+        exit::OK
+    } else {
+        exit::ERROR
+    })
+}
+
+/// How `kata grade` runs and where its report goes.
+#[derive(Debug, Clone)]
+pub struct GradeRun {
+    pub format: crate::report::GradeFormat,
+    pub out: Option<PathBuf>,
+    /// (submission, kata) pairs checked at once.
+    pub jobs: usize,
+    pub partition: Option<crate::grade::Partition>,
+}
+
+/// `kata report merge PART.json... [--format ..] [--out FILE]`
+pub fn report_merge(
+    parts: &[PathBuf],
+    format: crate::report::GradeFormat,
+    out: Option<&Path>,
+) -> Result<u8> {
+    let parts = parts
+        .iter()
+        .map(|p| Ok((p.clone(), crate::gradebook::GradeReport::read(p)?)))
+        .collect::<Result<Vec<_>>>()?;
+    let merged = crate::gradebook::merge(&parts)?;
+    write_report(&merged, format, out)?;
+    Ok(exit::OK)
+}
+
+fn write_report(
+    report: &crate::gradebook::GradeReport,
+    format: crate::report::GradeFormat,
+    out: Option<&Path>,
+) -> Result<()> {
+    let text = crate::report::grade_report(report, format);
+    match out {
+        Some(path) => std::fs::write(path, text).map_err(Error::io("writing", path)),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
+
+/// `kata new SLUG [--track N]`: a kata package to fill in, in the catalogue.
+pub fn new_kata(ctx: &Context, slug: &str, track: u8) -> Result<u8> {
+    let written = crate::scaffold::new_kata(&ctx.catalogue, slug, track)?;
+    println!("Created kata `{slug}`:");
+    for path in &written {
+        println!("  {}", display_path(path).display());
+    }
+    println!(
+        "Replace every `{}` (katas/README.md describes each file), add a second file to wrong/, then run `kata verify {slug}`.",
+        crate::scaffold::PLACEHOLDER
+    );
+    Ok(exit::OK)
 }

@@ -76,6 +76,14 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A grade report given to `kata report merge` that cannot be used.
+    #[error("{path}: {message}\n  {help}")]
+    Report {
+        path: PathBuf,
+        message: String,
+        help: String,
+    },
+
     #[error("{0}")]
     Usage(String),
 }

@@ -4,7 +4,8 @@
 //! executables in a temporary crate; [`engine`] runs each test in its own process ([`exec`]) and
 //! reads failures ([`failure`]) into an [`outcome`]; [`report`] renders outcomes. [`commands`]
 //! (checking, practice, verification) and [`watch`] (the practice loop) drive that pipeline over
-//! the learner's [`workspace`].
+//! the learner's [`workspace`]; [`grade`] drives it over many submissions into a [`gradebook`]
+//! report.
 
 pub mod build;
 pub mod catalogue;
@@ -13,8 +14,11 @@ pub mod engine;
 pub mod error;
 pub mod exec;
 pub mod failure;
+pub mod grade;
+pub mod gradebook;
 pub mod outcome;
 pub mod report;
+pub mod scaffold;
 pub mod verify;
 pub mod watch;
 pub mod workspace;

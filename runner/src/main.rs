@@ -3,11 +3,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use kata::commands::{self, Context};
 use kata::engine::CheckOptions;
 use kata::error::exit;
 use kata::report::human::HumanOptions;
+use kata::report::GradeFormat;
 use kata::watch::{EventMode, WatchOptions};
 
 /// Practise Rust on katas with hidden test suites: edit a file, check it, see each test's verdict.
@@ -17,6 +18,17 @@ struct Cli {
     /// A folder of kata packages to use instead of the built-in catalogue.
     #[arg(long, global = true, env = "KATA_CATALOGUE", value_name = "DIR")]
     catalogue: Option<PathBuf>,
+
+    /// A folder of kata packages to use beside the catalogue (repeatable; in the environment,
+    /// separated by `:`).
+    #[arg(
+        long,
+        global = true,
+        env = "KATA_EXTRA_CATALOGUES",
+        value_name = "DIR",
+        value_delimiter = ':'
+    )]
+    extra_catalogue: Vec<PathBuf>,
 
     /// The practice workspace (default: ./practice, created on first use).
     #[arg(long, global = true, env = "KATA_WORKSPACE", value_name = "DIR")]
@@ -88,6 +100,77 @@ enum Command {
         #[arg(long, short, value_name = "N", default_value_t = 2)]
         jobs: usize,
     },
+    /// For organisers: grade many members' workspaces against the hidden suites, with scores.
+    Grade {
+        /// Each member's practice workspace, or a checkout that holds one (e.g. in `practice/`).
+        #[arg(required = true, value_name = "SUBMISSION")]
+        submissions: Vec<PathBuf>,
+        /// Grade only these katas (default: every kata of the catalogue).
+        #[arg(long, value_delimiter = ',', value_name = "SLUG,...")]
+        katas: Vec<String>,
+        /// The report's format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Write the report to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// (Submission, kata) pairs checked at once.
+        #[arg(long, short, value_name = "N", default_value_t = 2)]
+        jobs: usize,
+        /// Grade only the K-th of N stable slices of the (submission, kata) pairs.
+        #[arg(long, value_name = "K/N")]
+        partition: Option<kata::grade::Partition>,
+    },
+    /// For organisers: scaffold a kata package in the catalogue, to fill in and `kata verify`.
+    New {
+        slug: String,
+        /// 1 core language, 2 data structures and algorithms, 3 coding and debugging, 4 systems.
+        #[arg(long, default_value_t = 1)]
+        track: u8,
+    },
+    /// Work with grade reports.
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+#[derive(Subcommand)]
+enum ReportCommand {
+    /// Combine the JSON reports of every partition into one report.
+    Merge {
+        /// The reports `kata grade --partition K/N --format json` wrote, one per partition.
+        #[arg(required = true, value_name = "PART.json")]
+        parts: Vec<PathBuf>,
+        /// The merged report's format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Write the report to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+/// The formats of a grade report.
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// A table of members × katas, then where points were lost.
+    Human,
+    /// One document (schema in the README); the input of `kata report merge`.
+    Json,
+    /// JUnit XML: one test suite per submission, one test case per hidden test.
+    Junit,
+    /// A summary table for a CI job summary.
+    Markdown,
+}
+
+impl From<Format> for GradeFormat {
+    fn from(format: Format) -> GradeFormat {
+        match format {
+            Format::Human => GradeFormat::Human,
+            Format::Json => GradeFormat::Json,
+            Format::Junit => GradeFormat::Junit,
+            Format::Markdown => GradeFormat::Markdown,
+        }
+    }
 }
 
 fn interactive() -> bool {
@@ -115,6 +198,7 @@ fn main() -> ExitCode {
         catalogue: cli
             .catalogue
             .unwrap_or_else(kata::catalogue::Catalogue::default_root),
+        extra_catalogues: cli.extra_catalogue,
         workspace: cli.workspace,
     };
     let result = match cli.command {
@@ -148,6 +232,28 @@ fn main() -> ExitCode {
         Some(Command::Solution { slug, force }) => commands::solution(&ctx, &slug, force),
         Some(Command::Reset { slug }) => commands::reset(&ctx, &slug),
         Some(Command::Verify { slugs, jobs }) => commands::verify(&ctx, &slugs, jobs),
+        Some(Command::Grade {
+            submissions,
+            katas,
+            format,
+            out,
+            jobs,
+            partition,
+        }) => commands::grade(
+            &ctx,
+            &submissions,
+            &katas,
+            commands::GradeRun {
+                format: format.into(),
+                out,
+                jobs: jobs.max(1),
+                partition,
+            },
+        ),
+        Some(Command::New { slug, track }) => commands::new_kata(&ctx, &slug, track),
+        Some(Command::Report(ReportCommand::Merge { parts, format, out })) => {
+            commands::report_merge(&parts, format.into(), out.as_deref())
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),

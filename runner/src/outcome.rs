@@ -13,6 +13,8 @@ pub enum KataStatus {
     CompileError,
     /// The runner could not finish the check (for example, the suite listed no tests).
     Error,
+    /// Grading only: the submission's file is missing or still the stub, so nothing was built.
+    NotAttempted,
 }
 
 impl KataStatus {
@@ -22,6 +24,7 @@ impl KataStatus {
             KataStatus::Failed => "failed",
             KataStatus::CompileError => "compile_error",
             KataStatus::Error => "error",
+            KataStatus::NotAttempted => "not_attempted",
         }
     }
 }

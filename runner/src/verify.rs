@@ -46,6 +46,13 @@ pub fn verify(engine: &Engine, kata: &Kata) -> Result<Verification> {
     let mut rows = Vec::new();
     let quiet = &|_: &crate::outcome::Event<'_>| {};
 
+    for path in scaffold_leftovers(kata)? {
+        problems.push(format!(
+            "{} still holds the placeholders of `kata new` ({}); fill it in",
+            display_path(&path).display(),
+            crate::scaffold::PLACEHOLDER
+        ));
+    }
     if !kata.reference.is_file() {
         problems.push(format!(
             "the reference solution {} is missing",
@@ -125,6 +132,24 @@ pub fn verify(engine: &Engine, kata: &Kata) -> Result<Verification> {
         problems,
         notes,
     })
+}
+
+/// The kata's files that still hold the scaffold's placeholder text.
+fn scaffold_leftovers(kata: &Kata) -> Result<Vec<std::path::PathBuf>> {
+    let mut files = vec![
+        kata.dir.join("kata.toml"),
+        kata.task_path(),
+        kata.stub_path(),
+        kata.hidden_path(),
+        kata.reference.clone(),
+    ];
+    files.extend(kata.wrong_solutions()?);
+    Ok(files
+        .into_iter()
+        .filter(|f| {
+            std::fs::read_to_string(f).is_ok_and(|t| t.contains(crate::scaffold::PLACEHOLDER))
+        })
+        .collect())
 }
 
 fn source(path: &std::path::Path) -> Result<Source> {

@@ -87,6 +87,13 @@ pub fn outcome(outcome: &KataOutcome, options: HumanOptions) -> String {
             );
             return out;
         }
+        KataStatus::NotAttempted => {
+            let _ = writeln!(
+                out,
+                "  not attempted (the file is missing or still the stub)"
+            );
+            return out;
+        }
         KataStatus::Passed | KataStatus::Failed => {}
     }
     let _ = writeln!(
@@ -287,6 +294,7 @@ pub fn verdict_line(outcome: &KataOutcome) -> String {
             }
             line
         }
+        KataStatus::NotAttempted => format!("{slug}: not_attempted"),
         KataStatus::Error => format!(
             "{slug}: {}: {}",
             paint(RED.effects(Effects::BOLD), "error"),
@@ -350,6 +358,7 @@ pub fn verification(v: &crate::verify::Verification) -> String {
                 format!("could not be checked: {}", o.error.as_deref().unwrap_or(""))
             }
             KataStatus::Passed => format!("passed all {} tests", o.tests.len()),
+            KataStatus::NotAttempted => "was not attempted".to_string(),
             KataStatus::Failed => format!(
                 "failed {} of {} tests",
                 o.tests.len() - o.passed_count(),
