@@ -57,6 +57,7 @@ impl Practice {
             dir: tempfile::tempdir().unwrap(),
             catalogue,
         };
+        fs::create_dir(practice.tmp()).unwrap();
         if practice.catalogue.join("deps").is_dir() && Practice::loads(&practice.catalogue) {
             let run = practice.kata(&["init", "ws"]);
             assert_eq!(run.code, 0, "init failed: {}", run.stderr);
@@ -72,6 +73,18 @@ impl Practice {
         self.dir.path().join("ws")
     }
 
+    /// The `TMPDIR` of every `kata` run, where temporary crates go: empty after each run.
+    fn tmp(&self) -> PathBuf {
+        self.dir.path().join("tmp")
+    }
+
+    fn leftovers(&self) -> Vec<PathBuf> {
+        fs::read_dir(self.tmp())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect()
+    }
+
     fn kata_file(&self, slug: &str) -> PathBuf {
         let catalogue = kata::catalogue::Catalogue::load(&self.catalogue).unwrap();
         let kata = catalogue.get(slug).unwrap();
@@ -82,22 +95,36 @@ impl Practice {
 
     /// Puts the fixture learner file `name` in place of the learner's file for `slug`.
     fn solve(&self, slug: &str, name: &str) -> &Practice {
-        let text = fs::read(fixtures().join("learner").join(format!("{name}.rs"))).unwrap();
+        self.solve_with(slug, name, &[])
+    }
+
+    /// Like [`Practice::solve`], with placeholders in the fixture replaced.
+    fn solve_with(&self, slug: &str, name: &str, replace: &[(&str, String)]) -> &Practice {
+        let mut text =
+            fs::read_to_string(fixtures().join("learner").join(format!("{name}.rs"))).unwrap();
+        for (from, to) in replace {
+            text = text.replace(from, to);
+        }
         fs::write(self.kata_file(slug), text).unwrap();
         self
     }
 
-    fn kata(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_kata"))
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kata"));
+        command
             .args(args)
             .current_dir(self.dir.path())
+            .env("TMPDIR", self.tmp())
             .env("KATA_CACHE_DIR", cache_dir())
             .env("KATA_CATALOGUE", &self.catalogue)
             .env("KATA_WORKSPACE", self.workspace())
             .env("NO_COLOR", "1")
-            .env_remove("RUST_BACKTRACE")
-            .output()
-            .unwrap();
+            .env_remove("RUST_BACKTRACE");
+        command
+    }
+
+    fn kata(&self, args: &[&str]) -> Run {
+        let output = self.command(args).output().unwrap();
         Run {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -615,6 +642,230 @@ fn a_corrupt_progress_file_means_a_fresh_start_not_a_crash() {
         "{}",
         run.stderr
     );
+}
+
+// The adversarial suite: one fixture solution per threat. Each must get its verdict in bounded
+// time, leave the other tests' verdicts alone, and leave no process or temporary file behind.
+// What the sandbox can enforce depends on the machine; `--explain-sandbox` says what it does,
+// and where a measure is off the tests assert the documented fallback instead.
+
+/// Whether `kata check --explain-sandbox` reports `measure` as enforced on this machine.
+fn enforced(measure: &str) -> bool {
+    let run = Practice::new().kata(&["check", "--explain-sandbox"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains(&format!("enforced: {measure}:")))
+        .unwrap_or_else(|| panic!("no line about {measure} in:\n{}", run.stdout));
+    line.starts_with("enforced:")
+}
+
+/// Processes whose command line contains `marker`, other than this test process.
+fn processes_with(marker: &str) -> Vec<String> {
+    let own = std::process::id().to_string();
+    fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let pid = e.file_name().to_string_lossy().into_owned();
+            if !pid.bytes().all(|b| b.is_ascii_digit()) || pid == own {
+                return None;
+            }
+            let cmdline = fs::read(e.path().join("cmdline")).ok()?;
+            let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            cmdline
+                .contains(marker)
+                .then(|| format!("{pid}: {cmdline}"))
+        })
+        .collect()
+}
+
+impl Practice {
+    /// Checks and asserts that nothing of the check is left: temporary crates, test processes.
+    fn check_leaving_nothing(&self, slug: &str) -> (Value, i32) {
+        let checked = self.check(slug);
+        assert_eq!(
+            self.leftovers(),
+            Vec::<PathBuf>::new(),
+            "temporary files left"
+        );
+        let tmp = self.tmp().display().to_string();
+        assert_eq!(processes_with(&tmp), Vec::<String>::new(), "processes left");
+        checked
+    }
+}
+
+fn assert_verdict(kata: &Value, name: &str, status: &str, message_starts: &str) {
+    let found = test(kata, name);
+    assert_eq!(found["status"], status, "{found:#}");
+    let message = found["message"].as_str().unwrap_or_default();
+    assert!(message.starts_with(message_starts), "{found:#}");
+}
+
+/// Paths as a list of Rust string literals, to put in a fixture.
+fn literals(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| format!("{:?}", p.display().to_string()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[test]
+fn unbounded_allocation_is_out_of_memory() {
+    let practice = Practice::new();
+    practice.solve("adder", "allocates_without_bound");
+    let (kata, code) = practice.check_leaving_nothing("adder");
+    assert_eq!(code, 1);
+    assert_verdict(
+        &kata,
+        "adds_small_numbers",
+        "memory_limit",
+        "out of memory: an allocation failed at the limit of 2048 MiB",
+    );
+    assert_eq!(test(&kata, "adds_negative_numbers")["status"], "passed");
+}
+
+#[test]
+fn a_flood_of_output_is_stopped_at_the_output_limit() {
+    let practice = Practice::new();
+    practice.solve("adder", "floods_stdout");
+    let (kata, code) = practice.check_leaving_nothing("adder");
+    assert_eq!(code, 1);
+    assert_verdict(
+        &kata,
+        "adds_small_numbers",
+        "output_limit",
+        "output limit: stopped after printing more than 8 MiB",
+    );
+    assert_eq!(test(&kata, "sums_each_pair")["status"], "passed");
+}
+
+#[test]
+fn no_process_a_test_started_outlives_the_check() {
+    let marker = "kata-adversary-child";
+    assert_eq!(processes_with(marker), Vec::<String>::new());
+    let practice = Practice::new();
+    practice.solve("adder", "spawns_children");
+    let (kata, _) = practice.check_leaving_nothing("adder");
+    assert_eq!(test(&kata, "adds_small_numbers")["status"], "passed");
+    assert_eq!(test(&kata, "adds_negative_numbers")["status"], "timed_out");
+    assert_eq!(test(&kata, "sums_each_pair")["status"], "passed");
+    let survivors = processes_with(marker);
+    if enforced("process count") {
+        assert_eq!(survivors, Vec::<String>::new());
+    } else {
+        // The documented fallback: the process group is killed, so only the two children that
+        // left it (one per test that spawned them) survive. Clean them up for the next run.
+        assert_eq!(survivors.len(), 2, "{survivors:?}");
+        for line in &survivors {
+            let pid = line.split(':').next().unwrap();
+            let _ = Command::new("kill").args(["-9", pid]).status();
+        }
+    }
+}
+
+#[test]
+fn a_test_cannot_reach_the_network() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port().to_string();
+    let practice = Practice::new();
+    practice.solve_with("adder", "reaches_network", &[("PORT_PLACEHOLDER", port)]);
+    let (kata, _) = practice.check_leaving_nothing("adder");
+    let small = test(&kata, "adds_small_numbers");
+    let accepted = listener.accept();
+    if enforced("network") {
+        assert_eq!(small["status"], "passed", "{small:#}");
+        assert!(
+            matches!(&accepted, Err(e) if e.kind() == std::io::ErrorKind::WouldBlock),
+            "the listener saw a connection: {accepted:?}"
+        );
+    } else {
+        assert_eq!(small["message"], "the network was reachable");
+        assert!(accepted.is_ok());
+    }
+    assert_eq!(test(&kata, "sums_each_pair")["status"], "passed");
+}
+
+#[test]
+fn a_test_cannot_read_the_suite_the_workspace_or_other_files() {
+    let practice = Practice::new();
+    let secret = practice.dir.path().join("secret.txt");
+    fs::write(&secret, "organiser's notes").unwrap();
+    let paths = [
+        fixtures().join("katas/adder/tests/hidden.rs"),
+        fixtures().join("solutions/adder.rs"),
+        practice.kata_file("adder"),
+        practice.workspace(),
+        secret,
+        cache_dir(),
+    ];
+    let list = literals(&paths);
+    practice.solve_with("adder", "reads_secrets", &[("PATHS_PLACEHOLDER", list)]);
+    let (kata, _) = practice.check_leaving_nothing("adder");
+    let small = test(&kata, "adds_small_numbers");
+    if enforced("filesystem") {
+        assert_eq!(small["status"], "passed", "{small:#}");
+    } else {
+        assert_eq!(small["status"], "failed");
+        assert!(small["message"].as_str().unwrap().ends_with("was readable"));
+    }
+}
+
+#[test]
+fn a_test_writes_only_in_its_own_directory_and_within_the_file_size_limit() {
+    let practice = Practice::new();
+    let outside = [
+        practice.dir.path().join("escaped.txt"),
+        practice.workspace().join("escaped.txt"),
+        practice.tmp().join("escaped.txt"),
+    ];
+    let list = literals(&outside);
+    practice.solve_with("adder", "writes_outside", &[("PATHS_PLACEHOLDER", list)]);
+    let (kata, _) = practice.check_leaving_nothing("adder");
+    let small = test(&kata, "adds_small_numbers");
+    if enforced("filesystem") {
+        assert_eq!(small["status"], "passed", "{small:#}");
+        for path in &outside {
+            assert!(!path.exists(), "{} was written", path.display());
+        }
+    } else {
+        assert_eq!(small["status"], "failed");
+        assert!(small["message"].as_str().unwrap().ends_with("was writable"));
+        for path in &outside {
+            let _ = fs::remove_file(path);
+        }
+    }
+    let big = test(&kata, "adds_negative_numbers");
+    assert_eq!(big["status"], "output_limit", "{big:#}");
+    assert_eq!(
+        big["message"],
+        "file size limit: stopped for writing a file larger than 64 MiB"
+    );
+    assert_eq!(test(&kata, "sums_each_pair")["status"], "passed");
+}
+
+#[test]
+fn explain_sandbox_says_what_is_enforced_and_exits_0() {
+    let run = Practice::new().kata(&["check", "--explain-sandbox"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for measure in [
+        "time limit",
+        "memory",
+        "file size",
+        "output",
+        "process count",
+        "network",
+        "filesystem",
+    ] {
+        assert!(
+            run.stdout.contains(&format!("enforced: {measure}: ")),
+            "{measure}: {}",
+            run.stdout
+        );
+    }
 }
 
 /// The product itself: every kata of the built-in catalogue keeps its promises.

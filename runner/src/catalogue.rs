@@ -38,6 +38,9 @@ pub struct KataMeta {
     pub dependencies: Vec<String>,
     #[serde(default = "default_time_limit")]
     pub time_limit_ms: u64,
+    /// Address space per test process, in MiB; the runner's default when absent.
+    #[serde(default)]
+    pub memory_limit_mb: Option<u64>,
     #[serde(default)]
     pub clippy: bool,
     #[serde(default)]
@@ -164,6 +167,15 @@ impl Kata {
             .and_then(|s| s.time_limit_ms)
             .unwrap_or(self.meta.time_limit_ms);
         Duration::from_millis(ms)
+    }
+
+    /// The resource limits of this kata's test processes.
+    pub fn limits(&self) -> crate::sandbox::Limits {
+        let mut limits = crate::sandbox::Limits::default();
+        if let Some(mb) = self.meta.memory_limit_mb {
+            limits.memory = mb << 20;
+        }
+        limits
     }
 
     /// The feature sets the suite runs under: one empty set unless the kata asks for several.

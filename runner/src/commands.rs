@@ -403,3 +403,10 @@ pub fn verify(ctx: &Context, slugs: &[String], jobs: usize) -> Result<u8> {
     );
     Ok(if failed == 0 { exit::OK } else { exit::FAILED })
 }
+
+/// `kata check --explain-sandbox`: what confines test processes on this machine.
+pub fn explain_sandbox() -> Result<u8> {
+    let caps = crate::sandbox::capabilities();
+    println!("{}", caps.explain(&crate::sandbox::Limits::default()));
+    Ok(exit::OK)
+}

@@ -7,6 +7,7 @@
 
 pub mod build;
 pub mod catalogue;
+pub mod cleanup;
 pub mod commands;
 pub mod engine;
 pub mod error;
@@ -14,5 +15,6 @@ pub mod exec;
 pub mod failure;
 pub mod outcome;
 pub mod report;
+pub mod sandbox;
 pub mod verify;
 pub mod workspace;

@@ -54,6 +54,9 @@ enum Command {
         /// Test processes to run at once (default: one per CPU).
         #[arg(long, short, value_name = "N")]
         jobs: Option<usize>,
+        /// Print what confines test processes on this machine, and check nothing.
+        #[arg(long)]
+        explain_sandbox: bool,
     },
     /// Show the next hint for a kata.
     Hint { slug: String },
@@ -77,6 +80,8 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // An interrupt kills the tests and builds in flight and removes their temporary crates.
+    kata::cleanup::install();
     let ctx = Context {
         catalogue: cli
             .catalogue
@@ -93,6 +98,7 @@ fn main() -> ExitCode {
             backtrace,
             verbose,
             jobs,
+            explain_sandbox: false,
         }) => {
             let mut options = CheckOptions {
                 backtrace,
@@ -105,6 +111,7 @@ fn main() -> ExitCode {
             }
             commands::check(&ctx, &slugs, json, options, HumanOptions { verbose })
         }
+        Some(Command::Check { .. }) => commands::explain_sandbox(),
         Some(Command::Hint { slug }) => commands::hint(&ctx, &slug),
         Some(Command::Solution { slug, force }) => commands::solution(&ctx, &slug, force),
         Some(Command::Reset { slug }) => commands::reset(&ctx, &slug),

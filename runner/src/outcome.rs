@@ -32,6 +32,10 @@ pub enum TestStatus {
     Failed,
     TimedOut,
     Crashed,
+    /// An allocation failed at the memory limit.
+    MemoryLimit,
+    /// Stopped for printing too much, or for writing a file over the file size limit.
+    OutputLimit,
 }
 
 impl TestStatus {
@@ -41,6 +45,8 @@ impl TestStatus {
             TestStatus::Failed => "failed",
             TestStatus::TimedOut => "timed_out",
             TestStatus::Crashed => "crashed",
+            TestStatus::MemoryLimit => "memory_limit",
+            TestStatus::OutputLimit => "output_limit",
         }
     }
 }
