@@ -848,6 +848,42 @@ fn a_test_writes_only_in_its_own_directory_and_within_the_file_size_limit() {
 }
 
 #[test]
+fn an_interrupt_leaves_no_temporary_crate_and_no_process() {
+    let practice = Practice::new();
+    practice.solve("adder", "loops_forever");
+    let tmp = practice.tmp().display().to_string();
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        let mut child = practice
+            .command(&["check", "adder"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait (for the build, at most a few minutes) until a test process runs.
+        let mut running = false;
+        for _ in 0..3000 {
+            if processes_with(&tmp).iter().any(|p| p.contains("--exact")) {
+                running = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        assert!(running, "no test process started");
+        unsafe {
+            libc::kill(child.id() as i32, signal);
+        }
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(130), "after signal {signal}");
+        assert_eq!(
+            practice.leftovers(),
+            Vec::<PathBuf>::new(),
+            "temporary files left"
+        );
+        assert_eq!(processes_with(&tmp), Vec::<String>::new(), "processes left");
+    }
+}
+
+#[test]
 fn explain_sandbox_says_what_is_enforced_and_exits_0() {
     let run = Practice::new().kata(&["check", "--explain-sandbox"]);
     assert_eq!(run.code, 0, "{}", run.stderr);

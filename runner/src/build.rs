@@ -109,14 +109,24 @@ pub struct Built {
     pub suites: Vec<SuiteExe>,
     pub compile_fail: Vec<CompileFailResult>,
     pub clippy: Option<ClippyResult>,
-    dir: tempfile::TempDir,
+    dir: crate::cleanup::TempDir,
 }
 
 impl Built {
     /// An empty directory inside the temporary crate, for a test's working directory.
     pub fn scratch_dir(&self, name: &str) -> Result<PathBuf> {
-        let dir = self.dir.path().join("run").join(name);
-        fs::create_dir_all(&dir).map_err(Error::io("creating", &dir))?;
+        // One level at a time below the temporary crate, never the crate itself: once an
+        // interrupt has removed it, a test about to start must not bring it back.
+        let run = self.dir.path().join("run");
+        let dir = run.join(name);
+        for level in [&run, &dir] {
+            match fs::create_dir(level) {
+                Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                    return Err(Error::io("creating", level)(e));
+                }
+                _ => {}
+            }
+        }
         Ok(dir)
     }
 }
@@ -137,6 +147,7 @@ impl BuildEnv {
         let dir = tempfile::Builder::new()
             .prefix(&format!("kata-{}-", kata.slug()))
             .tempdir()
+            .map(crate::cleanup::TempDir::new)
             .map_err(Error::io(
                 "creating a temporary crate in",
                 std::env::temp_dir(),
@@ -350,7 +361,23 @@ impl BuildEnv {
             .stdout_capture()
             .stderr_capture()
             .unchecked()
-            .run()
+            // A group of its own, so an interrupt can end cargo and every rustc it started.
+            .before_spawn(|command| {
+                std::os::unix::process::CommandExt::process_group(command, 0);
+                Ok(())
+            })
+            .start()
+            .and_then(|handle| {
+                let pgids: Vec<i32> = handle.pids().into_iter().map(|p| p as i32).collect();
+                pgids
+                    .iter()
+                    .for_each(|p| crate::cleanup::register_group(*p));
+                let output = handle.into_output();
+                pgids
+                    .iter()
+                    .for_each(|p| crate::cleanup::unregister_group(*p));
+                output
+            })
             .map_err(|source| Error::Spawn {
                 program: self.cargo.clone(),
                 help: "kata needs cargo on PATH: install Rust with rustup (https://rustup.rs)"

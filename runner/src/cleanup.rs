@@ -8,6 +8,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, Once};
 
 /// The exit code after an interrupt, as shells report a process ended by SIGINT.
@@ -26,6 +27,14 @@ static REGISTRY: Mutex<Registry> = Mutex::new(Registry {
     dirs: BTreeSet::new(),
 });
 
+/// Set once [`run`] has started: whatever registers after that is ended at once, so a test
+/// started by another thread while the process is exiting cannot outlive it.
+static STOPPING: AtomicBool = AtomicBool::new(false);
+
+fn stopping() -> bool {
+    STOPPING.load(Ordering::SeqCst)
+}
+
 fn registry() -> MutexGuard<'static, Registry> {
     // A panic elsewhere while the lock was held leaves the sets usable.
     REGISTRY
@@ -35,6 +44,9 @@ fn registry() -> MutexGuard<'static, Registry> {
 
 pub fn register_group(pgid: i32) {
     registry().groups.insert(pgid);
+    if stopping() {
+        run();
+    }
 }
 
 pub fn unregister_group(pgid: i32) {
@@ -43,6 +55,9 @@ pub fn unregister_group(pgid: i32) {
 
 pub fn register_cgroup(dir: &Path) {
     registry().cgroups.insert(dir.to_path_buf());
+    if stopping() {
+        run();
+    }
 }
 
 pub fn unregister_cgroup(dir: &Path) {
@@ -51,15 +66,40 @@ pub fn unregister_cgroup(dir: &Path) {
 
 pub fn register_dir(dir: &Path) {
     registry().dirs.insert(dir.to_path_buf());
+    if stopping() {
+        run();
+    }
 }
 
 pub fn unregister_dir(dir: &Path) {
     registry().dirs.remove(dir);
 }
 
+/// A temporary directory that an interrupt removes too.
+#[derive(Debug)]
+pub struct TempDir(tempfile::TempDir);
+
+impl TempDir {
+    pub fn new(dir: tempfile::TempDir) -> TempDir {
+        register_dir(dir.path());
+        TempDir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        unregister_dir(self.0.path());
+    }
+}
+
 /// Kills every registered process group and cgroup and removes every registered directory.
 /// Safe to call more than once and from any thread.
 pub fn run() {
+    STOPPING.store(true, Ordering::SeqCst);
     let mut registry = registry();
     for pgid in std::mem::take(&mut registry.groups) {
         // SAFETY: plain syscall; a group already gone gives ESRCH.
@@ -73,6 +113,16 @@ pub fn run() {
     for dir in std::mem::take(&mut registry.dirs) {
         let _ = std::fs::remove_dir_all(&dir);
     }
+}
+
+/// Whether an interrupt has begun the cleanup; if so, finishes it before returning, so the
+/// caller can exit with [`INTERRUPTED`] instead of reporting the errors the interrupt caused.
+pub fn interrupted() -> bool {
+    if !stopping() {
+        return false;
+    }
+    run();
+    true
 }
 
 /// Makes SIGINT and SIGTERM clean up and exit with [`INTERRUPTED`]. Idempotent.

@@ -117,6 +117,9 @@ fn main() -> ExitCode {
         Some(Command::Reset { slug }) => commands::reset(&ctx, &slug),
         Some(Command::Verify { slugs, jobs }) => commands::verify(&ctx, &slugs, jobs),
     };
+    if kata::cleanup::interrupted() {
+        return ExitCode::from(kata::cleanup::INTERRUPTED as u8);
+    }
     match result {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
