@@ -30,6 +30,16 @@ struct Run {
     stderr: String,
 }
 
+impl From<std::process::Output> for Run {
+    fn from(output: std::process::Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
 impl Run {
     fn json(&self) -> Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
@@ -124,12 +134,7 @@ impl Practice {
     }
 
     fn kata(&self, args: &[&str]) -> Run {
-        let output = self.command(args).output().unwrap();
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        Run::from(self.command(args).output().unwrap())
     }
 
     /// `kata check SLUG --json`, returning the kata's record and the exit code.
@@ -607,10 +612,158 @@ fn unreadable_learner_files_are_clear_errors_and_left_alone() {
         );
     }
     fs::remove_file(&file).unwrap();
+    let run = practice.kata(&["check", "adder"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("adder.rs: does not exist") && run.stderr.contains("kata reset adder"),
+        "{}",
+        run.stderr
+    );
     fs::create_dir(&file).unwrap();
     let run = practice.kata(&["check", "adder"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("is a directory"), "{}", run.stderr);
+}
+
+/// Asserts a setup error: exit code 2, every `says` in the message, the learner's file as it was.
+fn assert_setup_error(practice: &Practice, slug: &str, run: &Run, says: &[&str], learner: &[u8]) {
+    assert_eq!(run.code, 2, "{}\n{}", run.stdout, run.stderr);
+    for text in says {
+        assert!(run.stderr.contains(text), "{text}: {}", run.stderr);
+    }
+    assert_eq!(fs::read(practice.kata_file(slug)).unwrap(), learner);
+}
+
+#[test]
+fn without_cargo_on_path_the_error_says_how_to_install_it() {
+    let practice = Practice::new();
+    practice.solve("adder", "passes");
+    let learner = fs::read(practice.kata_file("adder")).unwrap();
+    let run = practice
+        .command(&["check", "adder"])
+        .env("PATH", practice.dir.path().join("no-tools"))
+        .env_remove("CARGO")
+        .output()
+        .unwrap()
+        .into();
+    assert_setup_error(
+        &practice,
+        "adder",
+        &run,
+        &["could not run `cargo`", "install Rust with rustup"],
+        &learner,
+    );
+    assert_eq!(practice.leftovers(), Vec::<PathBuf>::new());
+}
+
+#[test]
+fn two_checks_at_once_leave_a_valid_progress_file() {
+    let practice = Practice::new();
+    practice.solve("adder", "passes");
+    let children: Vec<_> = (0..2)
+        .map(|_| {
+            practice
+                .command(&["check", "adder", "--json"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let doc: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(doc["katas"][0]["status"], "passed");
+    }
+    let state: Value = serde_json::from_str(
+        &fs::read_to_string(practice.workspace().join(".kata/state.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(state["passed"], serde_json::json!(["adder"]));
+    assert_eq!(practice.leftovers(), Vec::<PathBuf>::new());
+}
+
+#[test]
+fn a_dependency_missing_from_the_cache_while_offline_is_a_clear_error() {
+    let practice = Practice::with_catalogue(repo().join("katas"));
+    let empty_home = practice.dir.path().join("cargo-home");
+    fs::create_dir(&empty_home).unwrap();
+    let learner = fs::read(practice.kata_file("reverse_graphemes")).unwrap();
+    let run = practice
+        .command(&["check", "reverse_graphemes"])
+        .env("CARGO_HOME", &empty_home)
+        .env("CARGO_NET_OFFLINE", "true")
+        .output()
+        .unwrap()
+        .into();
+    assert_setup_error(
+        &practice,
+        "reverse_graphemes",
+        &run,
+        &[
+            "unicode-segmentation",
+            "a dependency is not in cargo's cache",
+        ],
+        &learner,
+    );
+    assert_eq!(practice.leftovers(), Vec::<PathBuf>::new());
+}
+
+/// Needs a private mount namespace for a tiny tmpfs (root); elsewhere it says so and passes.
+#[test]
+fn a_full_disk_is_a_clear_error_and_changes_no_kata_file() {
+    let practice = Practice::new();
+    let full = practice.dir.path().join("full");
+    fs::create_dir(&full).unwrap();
+    let can_mount = Command::new("unshare")
+        .args(["-m", "sh", "-c"])
+        .arg(format!(
+            "mount -t tmpfs -o size=512k none {}",
+            full.display()
+        ))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !can_mount {
+        eprintln!("skipped: no private mount namespace for a tmpfs here (needs root)");
+        return;
+    }
+    let script = format!(
+        "mount -t tmpfs -o size=512k none {full} && \
+         \"$KATA\" init {full}/ws >/dev/null && \
+         cp {full}/ws/1-core-language/adder.rs {outside}/before.rs && \
+         (dd if=/dev/zero of={full}/filler bs=64k 2>/dev/null; true) && \
+         \"$KATA\" check adder --workspace {full}/ws; code=$?; \
+         cp {full}/ws/1-core-language/adder.rs {outside}/after.rs; exit $code",
+        full = full.display(),
+        outside = practice.dir.path().display(),
+    );
+    let output = Command::new("unshare")
+        .args(["-m", "sh", "-c", &script])
+        .env("KATA", env!("CARGO_BIN_EXE_kata"))
+        .env("TMPDIR", practice.tmp())
+        .env("KATA_CACHE_DIR", cache_dir())
+        .env("KATA_CATALOGUE", &practice.catalogue)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let run = Run::from(output);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("No space left on device") && run.stderr.contains("the disk is full"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read(practice.dir.path().join("after.rs")).unwrap(),
+        fs::read(practice.dir.path().join("before.rs")).unwrap()
+    );
+    assert_eq!(practice.leftovers(), Vec::<PathBuf>::new());
 }
 
 #[test]

@@ -502,6 +502,7 @@ impl CargoRun {
         let help = if stderr.contains("failed to download")
             || stderr.contains("Unable to update registry")
             || stderr.contains("failed to get")
+            || stderr.contains("offline mode")
         {
             "a dependency is not in cargo's cache and the registry cannot be reached: connect to the network once and run the check again"
         } else if stderr.contains("No space left on device") {
