@@ -558,6 +558,25 @@ fn an_unknown_key_in_kata_toml_is_an_error() {
 }
 
 #[test]
+fn a_memory_limit_too_small_to_run_is_an_error() {
+    let (_keep, root) = broken_catalogue(|root| {
+        let path = root.join("adder/kata.toml");
+        let text = fs::read_to_string(&path).unwrap().replace(
+            "time_limit_ms = 3000",
+            "time_limit_ms = 3000\nmemory_limit_mb = 1",
+        );
+        fs::write(path, text).unwrap();
+    });
+    let run = Practice::with_catalogue(root).kata(&["list"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("adder/kata.toml:9:") && run.stderr.contains("under 64 MiB"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_kata_without_its_suite_is_an_error() {
     let (_keep, root) = broken_catalogue(|root| {
         fs::remove_file(root.join("adder/tests/hidden.rs")).unwrap();

@@ -377,6 +377,13 @@ fn load_kata(dir: &Path, solutions: &Path, deps: &Dependencies) -> Result<Kata> 
             "give the limit in milliseconds, e.g. 10000",
         ));
     }
+    if meta.memory_limit_mb.is_some_and(|mb| mb < 64) {
+        return Err(at(
+            "memory_limit_mb",
+            "a memory limit under 64 MiB leaves no room to start a test".into(),
+            "give the limit in MiB, e.g. 2048, or leave it out for the default",
+        ));
+    }
     let mut dependencies = Vec::new();
     for name in &meta.dependencies {
         match deps.table.get(name) {

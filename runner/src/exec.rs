@@ -213,16 +213,107 @@ mod tests {
     use super::*;
 
     fn sh(script: &str, limit_ms: u64) -> Finished {
+        sh_in(script, limit_ms, Limits::default(), None)
+    }
+
+    fn sh_in(
+        script: &str,
+        limit_ms: u64,
+        limits: Limits,
+        confinement: Option<Confinement>,
+    ) -> Finished {
+        let cwd = confinement
+            .as_ref()
+            .and_then(|c| c.writable_dirs.first().cloned())
+            .unwrap_or_else(std::env::temp_dir);
         run(&Job {
             program: "/bin/sh".into(),
             args: vec!["-c".into(), script.into()],
-            cwd: std::env::temp_dir(),
-            env: vec![],
+            cwd,
+            env: vec![("PATH".into(), "/usr/bin:/bin".into())],
             time_limit: Duration::from_millis(limit_ms),
-            limits: Limits::default(),
-            confinement: None,
+            limits,
+            confinement,
         })
         .unwrap()
+    }
+
+    /// A confinement to `dir`, running the shell.
+    fn confined_to(dir: &std::path::Path) -> Option<Confinement> {
+        Some(Confinement {
+            exe: "/bin/sh".into(),
+            writable_dirs: vec![dir.to_path_buf()],
+            writable_files: Vec::new(),
+        })
+    }
+
+    #[test]
+    fn a_flood_of_output_is_stopped_at_the_output_limit() {
+        let limits = Limits {
+            output: 1 << 20,
+            ..Limits::default()
+        };
+        let done = sh_in("yes", 30_000, limits, None);
+        assert_eq!(done.ending, Ending::OutputLimit);
+        assert_eq!(done.stdout.bytes.len(), OUTPUT_CAP);
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_ends_the_process() {
+        let dir = tempfile::tempdir().unwrap();
+        let limits = Limits {
+            file_size: 1 << 20,
+            ..Limits::default()
+        };
+        let done = sh_in(
+            "exec head -c 2000000 /dev/zero > big",
+            5000,
+            limits,
+            confined_to(dir.path()),
+        );
+        assert_eq!(done.ending, Ending::Signalled(libc::SIGXFSZ));
+    }
+
+    #[test]
+    fn confinement_follows_what_the_machine_offers() {
+        let caps = crate::sandbox::capabilities();
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join("own");
+        std::fs::create_dir(&own).unwrap();
+        let secret = dir.path().join("secret");
+        std::fs::write(&secret, "hidden").unwrap();
+        let script = format!(
+            "echo mine > {own}/file && cat {own}/file; cat {secret}; echo x > {outside}; readlink /proc/self/ns/net",
+            own = own.display(),
+            secret = secret.display(),
+            outside = dir.path().join("outside").display(),
+        );
+        let done = sh_in(&script, 5000, Limits::default(), confined_to(&own));
+        let out = done.stdout.text();
+        assert!(out.starts_with("mine\n"), "{out}");
+        let confined = caps.landlock.is_ok();
+        assert_eq!(!out.contains("hidden"), confined, "{out}");
+        assert_eq!(!dir.path().join("outside").exists(), confined);
+        let own_net = std::fs::read_link("/proc/self/ns/net").unwrap();
+        let isolated = !matches!(caps.network, crate::sandbox::Network::Off(_));
+        assert_eq!(
+            !out.contains(&*own_net.to_string_lossy()),
+            isolated,
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn children_that_leave_the_process_group_are_killed_with_the_cgroup() {
+        if crate::sandbox::capabilities().pids_cgroup.is_err() {
+            return; // without a pids cgroup only the process group is killed (see the README)
+        }
+        let done = sh("setsid sleep 1000 & echo $!", 5000);
+        let pid = done.stdout.text().trim().to_string();
+        assert!(!pid.is_empty());
+        // A killed child is a zombie until its new parent reaps it; either way it no longer runs.
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        assert!(state.is_empty() || state.contains(") Z"), "{state}");
     }
 
     #[test]

@@ -586,6 +586,7 @@ mod cgroup {
             })
             .unwrap_or_default();
         let base = root.join(own);
+        remove_stale(&base);
         let trial = base.join(format!("kata-probe-{}", std::process::id()));
         match fs::create_dir(&trial) {
             Ok(()) => {
@@ -596,6 +597,26 @@ mod cgroup {
                 "cannot create a pids cgroup under {}: {e}",
                 base.display()
             )),
+        }
+    }
+
+    /// Test cgroups of `kata` processes that are gone (killed before they could clean up).
+    fn remove_stale(base: &Path) {
+        let Ok(entries) = fs::read_dir(base) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(pid) = name
+                .strip_prefix("kata-")
+                .and_then(|rest| rest.split('-').next())
+                .and_then(|pid| pid.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            if !Path::new("/proc").join(pid.to_string()).exists() {
+                kill_cgroup(&entry.path());
+            }
         }
     }
 
