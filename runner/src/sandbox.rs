@@ -208,7 +208,6 @@ pub struct Prepared {
     nproc: Option<u64>,
     net_flags: libc::c_int,
     ruleset: Option<OwnedFd>,
-    scoped: bool,
     cgroup: Option<cgroup::Group>,
 }
 
@@ -242,7 +241,6 @@ impl Prepared {
             limits,
             nproc,
             net_flags,
-            scoped: matches!(caps.landlock, Ok(abi) if abi >= 6),
             ruleset,
             cgroup,
         }
@@ -270,7 +268,7 @@ impl Prepared {
             loopback_up();
         }
         if let Some(ruleset) = &self.ruleset {
-            landlock::restrict_self(ruleset.as_raw_fd(), self.scoped)?;
+            landlock::restrict_self(ruleset.as_raw_fd())?;
         }
         Ok(())
     }
@@ -289,9 +287,14 @@ impl Drop for Prepared {
     }
 }
 
-/// `RLIMIT_NPROC` counts every task of the real user, so the budget is what the user runs now
-/// plus what one test may add.
+/// `RLIMIT_NPROC` counts every task of the real user, so the budget is what the user ran when
+/// this process started testing plus what one test may add.
 fn nproc_budget(processes: u64) -> u64 {
+    static BASE: OnceLock<u64> = OnceLock::new();
+    *BASE.get_or_init(user_tasks) + processes
+}
+
+fn user_tasks() -> u64 {
     // SAFETY: plain syscall.
     let uid = unsafe { libc::getuid() };
     let mut tasks = 0u64;
@@ -310,10 +313,15 @@ fn nproc_budget(processes: u64) -> u64 {
             }
         }
     }
-    tasks + processes
+    tasks
 }
 
-unsafe fn set_limit(resource: libc::__rlimit_resource_t, value: u64) {
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+type Resource = libc::__rlimit_resource_t;
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+type Resource = libc::c_int;
+
+unsafe fn set_limit(resource: Resource, value: u64) {
     let limit = libc::rlimit {
         rlim_cur: value,
         rlim_max: value,
@@ -353,6 +361,26 @@ fn path_cstring(path: &Path) -> io::Result<CString> {
         .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a path with a NUL byte"))
 }
 
+#[cfg(not(target_os = "linux"))]
+mod landlock {
+    //! Landlock is Linux's; elsewhere there is nothing to enter.
+
+    use super::*;
+
+    pub fn abi() -> std::result::Result<u32, String> {
+        Err("only Linux has Landlock".into())
+    }
+
+    pub fn ruleset(_abi: u32, _confinement: &Confinement) -> io::Result<OwnedFd> {
+        Err(io::ErrorKind::Unsupported.into())
+    }
+
+    pub unsafe fn restrict_self(_ruleset: libc::c_int) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(target_os = "linux")]
 mod landlock {
     //! Landlock through its three system calls (the kernel's uapi, `linux/landlock.h`).
 
@@ -548,7 +576,7 @@ mod landlock {
     ///
     /// # Safety
     /// Async-signal-safe: two system calls.
-    pub unsafe fn restrict_self(ruleset: libc::c_int, _scoped: bool) -> io::Result<()> {
+    pub unsafe fn restrict_self(ruleset: libc::c_int) -> io::Result<()> {
         if libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 {
             return Err(io::Error::last_os_error());
         }
