@@ -912,6 +912,16 @@ fn a_flood_of_output_is_stopped_at_the_output_limit() {
         "output limit: stopped after printing more than 8 MiB",
     );
     assert_eq!(test(&kata, "sums_each_pair")["status"], "passed");
+    // The report shows the start of what was printed, and no libtest framing.
+    let human = practice.kata(&["check", "adder"]);
+    assert!(
+        human
+            .stdout
+            .contains("│ all work and no play makes a dull test\n")
+            && !human.stdout.contains("test adds_small_numbers ..."),
+        "{}",
+        human.stdout
+    );
 }
 
 #[test]

@@ -432,11 +432,15 @@ fn strip_libtest_lines(stdout: &str, test: &str) -> String {
         format!("test {test} ... ok"),
         format!("test {test} ... FAILED"),
     ];
+    // A test that crashed or was stopped leaves libtest's "test NAME ... " unfinished, and
+    // whatever the code printed without a newline follows it on the same line.
+    let started = format!("test {test} ...");
     stdout
         .lines()
+        .filter(|l| !own.iter().any(|o| o == l))
+        .map(|l| l.strip_prefix(started.as_str()).map_or(l, str::trim_start))
         .filter(|l| {
-            !own.iter().any(|o| o == l)
-                && !l.starts_with("test result: ")
+            !l.starts_with("test result: ")
                 && !l.is_empty()
                 && *l != "failures:"
                 && !l.starts_with("    ")
