@@ -833,7 +833,8 @@ fn enforced(measure: &str) -> bool {
     line.starts_with("enforced:")
 }
 
-/// Processes whose command line contains `marker`, other than this test process.
+/// Processes whose command line or working directory contains `marker`, other than this test
+/// process.
 fn processes_with(marker: &str) -> Vec<String> {
     let own = std::process::id().to_string();
     fs::read_dir("/proc")
@@ -846,9 +847,9 @@ fn processes_with(marker: &str) -> Vec<String> {
             }
             let cmdline = fs::read(e.path().join("cmdline")).ok()?;
             let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-            cmdline
-                .contains(marker)
-                .then(|| format!("{pid}: {cmdline}"))
+            let cwd = fs::read_link(e.path().join("cwd")).unwrap_or_default();
+            (cmdline.contains(marker) || cwd.to_string_lossy().contains(marker))
+                .then(|| format!("{pid}: {cmdline} in {}", cwd.display()))
         })
         .collect()
 }
@@ -1063,6 +1064,46 @@ fn an_interrupt_leaves_no_temporary_crate_and_no_process() {
         );
         assert_eq!(processes_with(&tmp), Vec::<String>::new(), "processes left");
     }
+}
+
+#[test]
+fn an_interrupt_during_the_build_leaves_no_cargo_behind() {
+    let practice = Practice::new();
+    practice.solve("adder", "passes");
+    // A cache of its own, so the build takes a while (the helper crate compiles) and every
+    // cargo and rustc process working in it belongs to this check.
+    let cache = practice.dir.path().join("cache");
+    let mut child = practice
+        .command(&["check", "adder"])
+        .env("KATA_CACHE_DIR", &cache)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let cache = cache.display().to_string();
+    let mut building = false;
+    for _ in 0..3000 {
+        if !processes_with(&cache).is_empty() {
+            building = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(building, "cargo never started");
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGINT);
+    }
+    assert_eq!(child.wait().unwrap().code(), Some(130));
+    assert_eq!(
+        processes_with(&cache),
+        Vec::<String>::new(),
+        "processes left"
+    );
+    assert_eq!(
+        practice.leftovers(),
+        Vec::<PathBuf>::new(),
+        "temporary files left"
+    );
 }
 
 #[test]
