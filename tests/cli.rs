@@ -926,6 +926,26 @@ fn a_flood_of_output_is_stopped_at_the_output_limit() {
 }
 
 #[test]
+fn starting_threads_without_bound_meets_the_process_limit() {
+    let practice = Practice::new();
+    practice.solve("adder", "spawns_without_bound");
+    let (kata, _) = practice.check_leaving_nothing("adder");
+    if enforced("process count") {
+        assert_verdict(
+            &kata,
+            "adds_small_numbers",
+            "failed",
+            "process limit: could not start another process or thread; a test may run 256 at once",
+        );
+    } else {
+        // Without a process limit the threads' stacks exhaust the address space instead.
+        let small = test(&kata, "adds_small_numbers");
+        assert_ne!(small["status"], "passed", "{small:#}");
+    }
+    assert_eq!(test(&kata, "adds_negative_numbers")["status"], "passed");
+}
+
+#[test]
 fn no_process_a_test_started_outlives_the_check() {
     let marker = "kata-adversary-child";
     assert_eq!(processes_with(marker), Vec::<String>::new());

@@ -244,6 +244,13 @@ impl Engine {
             Ending::Exited(0) => {
                 test.message = Some("the test process exited with status 0 before the test finished (does the code call std::process::exit?)".into());
             }
+            // EAGAIN from fork or clone: the pids cgroup (or RLIMIT_NPROC) said no.
+            Ending::Exited(101) if stderr.contains("Resource temporarily unavailable") => {
+                test.message = Some(format!(
+                    "process limit: could not start another process or thread; a test may run {} at once (starting them without bound?)",
+                    limits.processes
+                ));
+            }
             Ending::Exited(101) => {
                 let parsed = failure::parse(&stderr, learner);
                 test.message = Some(parsed.message.unwrap_or_else(|| "the test failed".into()));
