@@ -74,7 +74,10 @@ impl Captured {
 
 /// Runs `job` to its end or its time limit, and kills whatever it left behind.
 pub fn run(job: &Job) -> Result<Finished> {
-    let sandbox = Arc::new(Prepared::new(job.limits, job.confinement.as_ref()));
+    let sandbox = Arc::new(
+        Prepared::new(job.limits, job.confinement.as_ref())
+            .map_err(Error::io("confining", &job.program))?,
+    );
     let mut command = Command::new(&job.program);
     command
         .args(&job.args)

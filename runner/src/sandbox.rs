@@ -212,9 +212,10 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Opens the Landlock ruleset and creates the test's cgroup. Failures of optional measures
-    /// are not errors: the measure is dropped, as `--explain-sandbox` says it would be.
-    pub fn new(limits: Limits, confinement: Option<&Confinement>) -> Prepared {
+    /// Opens the Landlock ruleset and creates the test's cgroup. A measure the machine does not
+    /// offer is skipped, as `--explain-sandbox` says; one it offers but that fails here is an
+    /// error, so a test never runs with less confinement than reported.
+    pub fn new(limits: Limits, confinement: Option<&Confinement>) -> io::Result<Prepared> {
         let caps = capabilities();
         #[cfg(target_os = "linux")]
         let net_flags = match caps.network {
@@ -225,25 +226,24 @@ impl Prepared {
         #[cfg(not(target_os = "linux"))]
         let net_flags = 0;
         let ruleset = match (&caps.landlock, confinement) {
-            (Ok(abi), Some(confinement)) => landlock::ruleset(*abi, confinement).ok(),
+            (Ok(abi), Some(confinement)) => Some(landlock::ruleset(*abi, confinement)?),
             _ => None,
         };
-        let cgroup = caps
-            .pids_cgroup
-            .as_ref()
-            .ok()
-            .and_then(|dir| cgroup::Group::create(dir, limits.processes).ok());
+        let cgroup = match &caps.pids_cgroup {
+            Ok(dir) => Some(cgroup::Group::create(dir, limits.processes)?),
+            Err(_) => None,
+        };
         let nproc = match (&cgroup, caps.root) {
             (None, false) => Some(nproc_budget(limits.processes)),
             _ => None,
         };
-        Prepared {
+        Ok(Prepared {
             limits,
             nproc,
             net_flags,
             ruleset,
             cgroup,
-        }
+        })
     }
 
     /// Confines the calling process. Runs in the child between fork and exec.
