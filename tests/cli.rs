@@ -833,8 +833,8 @@ fn enforced(measure: &str) -> bool {
     line.starts_with("enforced:")
 }
 
-/// Processes whose command line or working directory contains `marker`, other than this test
-/// process.
+/// Running processes whose command line or working directory contains `marker`, other than
+/// this test process.
 fn processes_with(marker: &str) -> Vec<String> {
     let own = std::process::id().to_string();
     fs::read_dir("/proc")
@@ -843,6 +843,12 @@ fn processes_with(marker: &str) -> Vec<String> {
             let e = e.ok()?;
             let pid = e.file_name().to_string_lossy().into_owned();
             if !pid.bytes().all(|b| b.is_ascii_digit()) || pid == own {
+                return None;
+            }
+            // A killed process is a zombie until its new parent reaps it: it no longer runs.
+            let stat = fs::read_to_string(e.path().join("stat")).ok()?;
+            let state = stat.rsplit(") ").next()?.chars().next()?;
+            if matches!(state, 'Z' | 'X') {
                 return None;
             }
             let cmdline = fs::read(e.path().join("cmdline")).ok()?;

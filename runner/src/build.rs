@@ -351,6 +351,7 @@ impl BuildEnv {
         all.extend(["--message-format", "json-diagnostic-rendered-ansi"]);
         all.extend(&args[split..]);
         let start = Instant::now();
+        let spawning = crate::cleanup::spawn_guard();
         let output = duct::cmd(&self.cargo, &all)
             .dir(dir)
             .env("CARGO_TARGET_DIR", &self.target_dir)
@@ -372,6 +373,7 @@ impl BuildEnv {
                 pgids
                     .iter()
                     .for_each(|p| crate::cleanup::register_group(*p));
+                drop(spawning);
                 let output = handle.into_output();
                 pgids
                     .iter()

@@ -96,6 +96,7 @@ pub fn run(job: &Job) -> Result<Finished> {
     }
 
     let start = Instant::now();
+    let spawning = crate::cleanup::spawn_guard();
     let mut child = command.spawn().map_err(|source| Error::Spawn {
         program: job.program.display().to_string(),
         help: "the test executable could not be started; check that the temporary directory allows executables".into(),
@@ -103,6 +104,7 @@ pub fn run(job: &Job) -> Result<Finished> {
     })?;
     let pgid = child.id() as libc::pid_t;
     crate::cleanup::register_group(pgid);
+    drop(spawning);
     let flood = Arc::new(Flood {
         pgid,
         limit: job.limits.output,
