@@ -30,6 +30,16 @@ struct Run {
     stderr: String,
 }
 
+impl From<std::process::Output> for Run {
+    fn from(output: std::process::Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
 impl Run {
     /// Asserts the run ended in an error (exit code 2) whose message says `says`.
     fn refused(&self, says: &str) {
@@ -63,6 +73,7 @@ impl Practice {
             dir: tempfile::tempdir().unwrap(),
             catalogue,
         };
+        fs::create_dir(practice.tmp()).unwrap();
         if practice.catalogue.join("deps").is_dir() && Practice::loads(&practice.catalogue) {
             let run = practice.kata(&["init", "ws"]);
             assert_eq!(run.code, 0, "init failed: {}", run.stderr);
@@ -78,6 +89,18 @@ impl Practice {
         self.dir.path().join("ws")
     }
 
+    /// The `TMPDIR` of every `kata` run, where temporary crates go: empty after each run.
+    fn tmp(&self) -> PathBuf {
+        self.dir.path().join("tmp")
+    }
+
+    fn leftovers(&self) -> Vec<PathBuf> {
+        fs::read_dir(self.tmp())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect()
+    }
+
     fn kata_file(&self, slug: &str) -> PathBuf {
         let catalogue = kata::catalogue::Catalogue::load(&self.catalogue).unwrap();
         let kata = catalogue.get(slug).unwrap();
@@ -88,27 +111,36 @@ impl Practice {
 
     /// Puts the fixture learner file `name` in place of the learner's file for `slug`.
     fn solve(&self, slug: &str, name: &str) -> &Practice {
-        let text = fs::read(fixtures().join("learner").join(format!("{name}.rs"))).unwrap();
+        self.solve_with(slug, name, &[])
+    }
+
+    /// Like [`Practice::solve`], with placeholders in the fixture replaced.
+    fn solve_with(&self, slug: &str, name: &str, replace: &[(&str, String)]) -> &Practice {
+        let mut text =
+            fs::read_to_string(fixtures().join("learner").join(format!("{name}.rs"))).unwrap();
+        for (from, to) in replace {
+            text = text.replace(from, to);
+        }
         fs::write(self.kata_file(slug), text).unwrap();
         self
     }
 
-    fn kata(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_kata"))
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kata"));
+        command
             .args(args)
             .current_dir(self.dir.path())
+            .env("TMPDIR", self.tmp())
             .env("KATA_CACHE_DIR", cache_dir())
             .env("KATA_CATALOGUE", &self.catalogue)
             .env("KATA_WORKSPACE", self.workspace())
             .env("NO_COLOR", "1")
-            .env_remove("RUST_BACKTRACE")
-            .output()
-            .unwrap();
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+            .env_remove("RUST_BACKTRACE");
+        command
+    }
+
+    fn kata(&self, args: &[&str]) -> Run {
+        Run::from(self.command(args).output().unwrap())
     }
 
     /// `kata check SLUG --json`, returning the kata's record and the exit code.
@@ -541,6 +573,25 @@ fn an_unknown_key_in_kata_toml_is_an_error() {
 }
 
 #[test]
+fn a_memory_limit_too_small_to_run_is_an_error() {
+    let (_keep, root) = broken_catalogue(|root| {
+        let path = root.join("adder/kata.toml");
+        let text = fs::read_to_string(&path).unwrap().replace(
+            "time_limit_ms = 3000",
+            "time_limit_ms = 3000\nmemory_limit_mb = 1",
+        );
+        fs::write(path, text).unwrap();
+    });
+    let run = Practice::with_catalogue(root).kata(&["list"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("adder/kata.toml:9:") && run.stderr.contains("under 64 MiB"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_kata_without_its_suite_is_an_error() {
     let (_keep, root) = broken_catalogue(|root| {
         fs::remove_file(root.join("adder/tests/hidden.rs")).unwrap();
@@ -595,10 +646,158 @@ fn unreadable_learner_files_are_clear_errors_and_left_alone() {
         );
     }
     fs::remove_file(&file).unwrap();
+    let run = practice.kata(&["check", "adder"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("adder.rs: does not exist") && run.stderr.contains("kata reset adder"),
+        "{}",
+        run.stderr
+    );
     fs::create_dir(&file).unwrap();
     let run = practice.kata(&["check", "adder"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("is a directory"), "{}", run.stderr);
+}
+
+/// Asserts a setup error: exit code 2, every `says` in the message, the learner's file as it was.
+fn assert_setup_error(practice: &Practice, slug: &str, run: &Run, says: &[&str], learner: &[u8]) {
+    assert_eq!(run.code, 2, "{}\n{}", run.stdout, run.stderr);
+    for text in says {
+        assert!(run.stderr.contains(text), "{text}: {}", run.stderr);
+    }
+    assert_eq!(fs::read(practice.kata_file(slug)).unwrap(), learner);
+}
+
+#[test]
+fn without_cargo_on_path_the_error_says_how_to_install_it() {
+    let practice = Practice::new();
+    practice.solve("adder", "passes");
+    let learner = fs::read(practice.kata_file("adder")).unwrap();
+    let run = practice
+        .command(&["check", "adder"])
+        .env("PATH", practice.dir.path().join("no-tools"))
+        .env_remove("CARGO")
+        .output()
+        .unwrap()
+        .into();
+    assert_setup_error(
+        &practice,
+        "adder",
+        &run,
+        &["could not run `cargo`", "install Rust with rustup"],
+        &learner,
+    );
+    assert_eq!(practice.leftovers(), Vec::<PathBuf>::new());
+}
+
+#[test]
+fn two_checks_at_once_leave_a_valid_progress_file() {
+    let practice = Practice::new();
+    practice.solve("adder", "passes");
+    let children: Vec<_> = (0..2)
+        .map(|_| {
+            practice
+                .command(&["check", "adder", "--json"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let doc: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(doc["katas"][0]["status"], "passed");
+    }
+    let state: Value = serde_json::from_str(
+        &fs::read_to_string(practice.workspace().join(".kata/state.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(state["passed"], serde_json::json!(["adder"]));
+    assert_eq!(practice.leftovers(), Vec::<PathBuf>::new());
+}
+
+#[test]
+fn a_dependency_missing_from_the_cache_while_offline_is_a_clear_error() {
+    let practice = Practice::with_catalogue(repo().join("katas"));
+    let empty_home = practice.dir.path().join("cargo-home");
+    fs::create_dir(&empty_home).unwrap();
+    let learner = fs::read(practice.kata_file("reverse_graphemes")).unwrap();
+    let run = practice
+        .command(&["check", "reverse_graphemes"])
+        .env("CARGO_HOME", &empty_home)
+        .env("CARGO_NET_OFFLINE", "true")
+        .output()
+        .unwrap()
+        .into();
+    assert_setup_error(
+        &practice,
+        "reverse_graphemes",
+        &run,
+        &[
+            "unicode-segmentation",
+            "a dependency is not in cargo's cache",
+        ],
+        &learner,
+    );
+    assert_eq!(practice.leftovers(), Vec::<PathBuf>::new());
+}
+
+/// Needs a private mount namespace for a tiny tmpfs (root); elsewhere it says so and passes.
+#[test]
+fn a_full_disk_is_a_clear_error_and_changes_no_kata_file() {
+    let practice = Practice::new();
+    let full = practice.dir.path().join("full");
+    fs::create_dir(&full).unwrap();
+    let can_mount = Command::new("unshare")
+        .args(["-m", "sh", "-c"])
+        .arg(format!(
+            "mount -t tmpfs -o size=512k none {}",
+            full.display()
+        ))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !can_mount {
+        eprintln!("skipped: no private mount namespace for a tmpfs here (needs root)");
+        return;
+    }
+    let script = format!(
+        "mount -t tmpfs -o size=512k none {full} && \
+         \"$KATA\" init {full}/ws >/dev/null && \
+         cp {full}/ws/1-core-language/adder.rs {outside}/before.rs && \
+         (dd if=/dev/zero of={full}/filler bs=64k 2>/dev/null; true) && \
+         \"$KATA\" check adder --workspace {full}/ws; code=$?; \
+         cp {full}/ws/1-core-language/adder.rs {outside}/after.rs; exit $code",
+        full = full.display(),
+        outside = practice.dir.path().display(),
+    );
+    let output = Command::new("unshare")
+        .args(["-m", "sh", "-c", &script])
+        .env("KATA", env!("CARGO_BIN_EXE_kata"))
+        .env("TMPDIR", practice.tmp())
+        .env("KATA_CACHE_DIR", cache_dir())
+        .env("KATA_CATALOGUE", &practice.catalogue)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let run = Run::from(output);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("No space left on device") && run.stderr.contains("the disk is full"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read(practice.dir.path().join("after.rs")).unwrap(),
+        fs::read(practice.dir.path().join("before.rs")).unwrap()
+    );
+    assert_eq!(practice.leftovers(), Vec::<PathBuf>::new());
 }
 
 #[test]
@@ -663,6 +862,343 @@ fn a_corrupt_progress_file_means_a_fresh_start_not_a_crash() {
         "{}",
         run.stderr
     );
+}
+
+// The adversarial suite: one fixture solution per threat. Each must get its verdict in bounded
+// time, leave the other tests' verdicts alone, and leave no process or temporary file behind.
+// What the sandbox can enforce depends on the machine; `--explain-sandbox` says what it does,
+// and where a measure is off the tests assert the documented fallback instead.
+
+/// Whether `kata check --explain-sandbox` reports `measure` as enforced on this machine.
+fn enforced(measure: &str) -> bool {
+    let run = Practice::new().kata(&["check", "--explain-sandbox"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains(&format!("enforced: {measure}:")))
+        .unwrap_or_else(|| panic!("no line about {measure} in:\n{}", run.stdout));
+    line.starts_with("enforced:")
+}
+
+/// Running processes whose command line or working directory contains `marker`, other than
+/// this test process.
+fn processes_with(marker: &str) -> Vec<String> {
+    let own = std::process::id().to_string();
+    fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let pid = e.file_name().to_string_lossy().into_owned();
+            if !pid.bytes().all(|b| b.is_ascii_digit()) || pid == own {
+                return None;
+            }
+            // A killed process is a zombie until its new parent reaps it: it no longer runs.
+            let stat = fs::read_to_string(e.path().join("stat")).ok()?;
+            let state = stat.rsplit(") ").next()?.chars().next()?;
+            if matches!(state, 'Z' | 'X') {
+                return None;
+            }
+            let cmdline = fs::read(e.path().join("cmdline")).ok()?;
+            let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            let cwd = fs::read_link(e.path().join("cwd")).unwrap_or_default();
+            (cmdline.contains(marker) || cwd.to_string_lossy().contains(marker))
+                .then(|| format!("{pid}: {cmdline} in {}", cwd.display()))
+        })
+        .collect()
+}
+
+impl Practice {
+    /// Checks and asserts that nothing of the check is left: temporary crates, test processes.
+    fn check_leaving_nothing(&self, slug: &str) -> (Value, i32) {
+        let checked = self.check(slug);
+        assert_eq!(
+            self.leftovers(),
+            Vec::<PathBuf>::new(),
+            "temporary files left"
+        );
+        let tmp = self.tmp().display().to_string();
+        assert_eq!(processes_with(&tmp), Vec::<String>::new(), "processes left");
+        checked
+    }
+}
+
+fn assert_verdict(kata: &Value, name: &str, status: &str, message_starts: &str) {
+    let found = test(kata, name);
+    assert_eq!(found["status"], status, "{found:#}");
+    let message = found["message"].as_str().unwrap_or_default();
+    assert!(message.starts_with(message_starts), "{found:#}");
+}
+
+/// Paths as a list of Rust string literals, to put in a fixture.
+fn literals(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| format!("{:?}", p.display().to_string()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[test]
+fn unbounded_allocation_is_out_of_memory() {
+    let practice = Practice::new();
+    practice.solve("adder", "allocates_without_bound");
+    let (kata, code) = practice.check_leaving_nothing("adder");
+    assert_eq!(code, 1);
+    assert_verdict(
+        &kata,
+        "adds_small_numbers",
+        "memory_limit",
+        "out of memory: an allocation failed at the limit of 2048 MiB",
+    );
+    assert_eq!(test(&kata, "adds_negative_numbers")["status"], "passed");
+}
+
+#[test]
+fn a_flood_of_output_is_stopped_at_the_output_limit() {
+    let practice = Practice::new();
+    practice.solve("adder", "floods_stdout");
+    let (kata, code) = practice.check_leaving_nothing("adder");
+    assert_eq!(code, 1);
+    assert_verdict(
+        &kata,
+        "adds_small_numbers",
+        "output_limit",
+        "output limit: stopped after printing more than 8 MiB",
+    );
+    assert_eq!(test(&kata, "sums_each_pair")["status"], "passed");
+    // The report shows the start of what was printed, and no libtest framing.
+    let human = practice.kata(&["check", "adder"]);
+    assert!(
+        human
+            .stdout
+            .contains("│ all work and no play makes a dull test\n")
+            && !human.stdout.contains("test adds_small_numbers ..."),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn starting_threads_without_bound_meets_the_process_limit() {
+    let practice = Practice::new();
+    practice.solve("adder", "spawns_without_bound");
+    let (kata, _) = practice.check_leaving_nothing("adder");
+    if enforced("process count") {
+        assert_verdict(
+            &kata,
+            "adds_small_numbers",
+            "failed",
+            "process limit: could not start another process or thread; a test may run 256 at once",
+        );
+    } else {
+        // Without a process limit the threads' stacks exhaust the address space instead.
+        let small = test(&kata, "adds_small_numbers");
+        assert_ne!(small["status"], "passed", "{small:#}");
+    }
+    assert_eq!(test(&kata, "adds_negative_numbers")["status"], "passed");
+}
+
+#[test]
+fn no_process_a_test_started_outlives_the_check() {
+    let marker = "kata-adversary-child";
+    assert_eq!(processes_with(marker), Vec::<String>::new());
+    let practice = Practice::new();
+    practice.solve("adder", "spawns_children");
+    let (kata, _) = practice.check_leaving_nothing("adder");
+    assert_eq!(test(&kata, "adds_small_numbers")["status"], "passed");
+    assert_eq!(test(&kata, "adds_negative_numbers")["status"], "timed_out");
+    assert_eq!(test(&kata, "sums_each_pair")["status"], "passed");
+    let survivors = processes_with(marker);
+    if enforced("process count") {
+        assert_eq!(survivors, Vec::<String>::new());
+    } else {
+        // The documented fallback: the process group is killed, so only the two children that
+        // left it (one per test that spawned them) survive. Clean them up for the next run.
+        assert_eq!(survivors.len(), 2, "{survivors:?}");
+        for line in &survivors {
+            let pid = line.split(':').next().unwrap();
+            let _ = Command::new("kill").args(["-9", pid]).status();
+        }
+    }
+}
+
+#[test]
+fn a_test_cannot_reach_the_network() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port().to_string();
+    let practice = Practice::new();
+    practice.solve_with("adder", "reaches_network", &[("PORT_PLACEHOLDER", port)]);
+    let (kata, _) = practice.check_leaving_nothing("adder");
+    let small = test(&kata, "adds_small_numbers");
+    let accepted = listener.accept();
+    if enforced("network") {
+        assert_eq!(small["status"], "passed", "{small:#}");
+        assert!(
+            matches!(&accepted, Err(e) if e.kind() == std::io::ErrorKind::WouldBlock),
+            "the listener saw a connection: {accepted:?}"
+        );
+    } else {
+        assert_eq!(small["message"], "the network was reachable");
+        assert!(accepted.is_ok());
+    }
+    assert_eq!(test(&kata, "sums_each_pair")["status"], "passed");
+}
+
+#[test]
+fn a_test_cannot_read_the_suite_the_workspace_or_other_files() {
+    let practice = Practice::new();
+    let secret = practice.dir.path().join("secret.txt");
+    fs::write(&secret, "organiser's notes").unwrap();
+    let paths = [
+        fixtures().join("katas/adder/tests/hidden.rs"),
+        fixtures().join("solutions/adder.rs"),
+        practice.kata_file("adder"),
+        practice.workspace(),
+        secret,
+        cache_dir(),
+    ];
+    let list = literals(&paths);
+    practice.solve_with("adder", "reads_secrets", &[("PATHS_PLACEHOLDER", list)]);
+    let (kata, _) = practice.check_leaving_nothing("adder");
+    let small = test(&kata, "adds_small_numbers");
+    if enforced("filesystem") {
+        assert_eq!(small["status"], "passed", "{small:#}");
+    } else {
+        assert_eq!(small["status"], "failed");
+        assert!(small["message"].as_str().unwrap().ends_with("was readable"));
+    }
+}
+
+#[test]
+fn a_test_writes_only_in_its_own_directory_and_within_the_file_size_limit() {
+    let practice = Practice::new();
+    let outside = [
+        practice.dir.path().join("escaped.txt"),
+        practice.workspace().join("escaped.txt"),
+        practice.tmp().join("escaped.txt"),
+    ];
+    let list = literals(&outside);
+    practice.solve_with("adder", "writes_outside", &[("PATHS_PLACEHOLDER", list)]);
+    let (kata, _) = practice.check_leaving_nothing("adder");
+    let small = test(&kata, "adds_small_numbers");
+    if enforced("filesystem") {
+        assert_eq!(small["status"], "passed", "{small:#}");
+        for path in &outside {
+            assert!(!path.exists(), "{} was written", path.display());
+        }
+    } else {
+        assert_eq!(small["status"], "failed");
+        assert!(small["message"].as_str().unwrap().ends_with("was writable"));
+        for path in &outside {
+            let _ = fs::remove_file(path);
+        }
+    }
+    let big = test(&kata, "adds_negative_numbers");
+    assert_eq!(big["status"], "output_limit", "{big:#}");
+    assert_eq!(
+        big["message"],
+        "file size limit: stopped for writing a file larger than 64 MiB"
+    );
+    assert_eq!(test(&kata, "sums_each_pair")["status"], "passed");
+}
+
+#[test]
+fn an_interrupt_leaves_no_temporary_crate_and_no_process() {
+    let practice = Practice::new();
+    practice.solve("adder", "loops_forever");
+    let tmp = practice.tmp().display().to_string();
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        let mut child = practice
+            .command(&["check", "adder"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait (for the build, at most a few minutes) until a test process runs.
+        let mut running = false;
+        for _ in 0..3000 {
+            if processes_with(&tmp).iter().any(|p| p.contains("--exact")) {
+                running = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        assert!(running, "no test process started");
+        unsafe {
+            libc::kill(child.id() as i32, signal);
+        }
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(130), "after signal {signal}");
+        assert_eq!(
+            practice.leftovers(),
+            Vec::<PathBuf>::new(),
+            "temporary files left"
+        );
+        assert_eq!(processes_with(&tmp), Vec::<String>::new(), "processes left");
+    }
+}
+
+#[test]
+fn an_interrupt_during_the_build_leaves_no_cargo_behind() {
+    let practice = Practice::new();
+    practice.solve("adder", "passes");
+    // A cache of its own, so the build takes a while (the helper crate compiles) and every
+    // cargo and rustc process working in it belongs to this check.
+    let cache = practice.dir.path().join("cache");
+    let mut child = practice
+        .command(&["check", "adder"])
+        .env("KATA_CACHE_DIR", &cache)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let cache = cache.display().to_string();
+    let mut building = false;
+    for _ in 0..3000 {
+        if !processes_with(&cache).is_empty() {
+            building = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(building, "cargo never started");
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGINT);
+    }
+    assert_eq!(child.wait().unwrap().code(), Some(130));
+    assert_eq!(
+        processes_with(&cache),
+        Vec::<String>::new(),
+        "processes left"
+    );
+    assert_eq!(
+        practice.leftovers(),
+        Vec::<PathBuf>::new(),
+        "temporary files left"
+    );
+}
+
+#[test]
+fn explain_sandbox_says_what_is_enforced_and_exits_0() {
+    let run = Practice::new().kata(&["check", "--explain-sandbox"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for measure in [
+        "time limit",
+        "memory",
+        "file size",
+        "output",
+        "process count",
+        "network",
+        "filesystem",
+    ] {
+        assert!(
+            run.stdout.contains(&format!("enforced: {measure}: ")),
+            "{measure}: {}",
+            run.stdout
+        );
+    }
 }
 
 /// The product itself: every kata of the built-in catalogue keeps its promises.

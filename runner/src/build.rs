@@ -109,14 +109,24 @@ pub struct Built {
     pub suites: Vec<SuiteExe>,
     pub compile_fail: Vec<CompileFailResult>,
     pub clippy: Option<ClippyResult>,
-    dir: tempfile::TempDir,
+    dir: crate::cleanup::TempDir,
 }
 
 impl Built {
     /// An empty directory inside the temporary crate, for a test's working directory.
     pub fn scratch_dir(&self, name: &str) -> Result<PathBuf> {
-        let dir = self.dir.path().join("run").join(name);
-        fs::create_dir_all(&dir).map_err(Error::io("creating", &dir))?;
+        // One level at a time below the temporary crate, never the crate itself: once an
+        // interrupt has removed it, a test about to start must not bring it back.
+        let run = self.dir.path().join("run");
+        let dir = run.join(name);
+        for level in [&run, &dir] {
+            match fs::create_dir(level) {
+                Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                    return Err(Error::io("creating", level)(e));
+                }
+                _ => {}
+            }
+        }
         Ok(dir)
     }
 }
@@ -137,6 +147,7 @@ impl BuildEnv {
         let dir = tempfile::Builder::new()
             .prefix(&format!("kata-{}-", kata.slug()))
             .tempdir()
+            .map(crate::cleanup::TempDir::new)
             .map_err(Error::io(
                 "creating a temporary crate in",
                 std::env::temp_dir(),
@@ -375,6 +386,7 @@ impl BuildEnv {
         all.extend(["--message-format", "json-diagnostic-rendered-ansi"]);
         all.extend(&args[split..]);
         let start = Instant::now();
+        let spawning = crate::cleanup::spawn_guard();
         let output = duct::cmd(&self.cargo, &all)
             .dir(dir)
             .env("CARGO_TARGET_DIR", &self.target_dir)
@@ -385,7 +397,24 @@ impl BuildEnv {
             .stdout_capture()
             .stderr_capture()
             .unchecked()
-            .run()
+            // A group of its own, so an interrupt can end cargo and every rustc it started.
+            .before_spawn(|command| {
+                std::os::unix::process::CommandExt::process_group(command, 0);
+                Ok(())
+            })
+            .start()
+            .and_then(|handle| {
+                let pgids: Vec<i32> = handle.pids().into_iter().map(|p| p as i32).collect();
+                pgids
+                    .iter()
+                    .for_each(|p| crate::cleanup::register_group(*p));
+                drop(spawning);
+                let output = handle.into_output();
+                pgids
+                    .iter()
+                    .for_each(|p| crate::cleanup::unregister_group(*p));
+                output
+            })
             .map_err(|source| Error::Spawn {
                 program: self.cargo.clone(),
                 help: "kata needs cargo on PATH: install Rust with rustup (https://rustup.rs)"
@@ -510,6 +539,7 @@ impl CargoRun {
         let help = if stderr.contains("failed to download")
             || stderr.contains("Unable to update registry")
             || stderr.contains("failed to get")
+            || stderr.contains("offline mode")
         {
             "a dependency is not in cargo's cache and the registry cannot be reached: connect to the network once and run the check again"
         } else if stderr.contains("No space left on device") {

@@ -41,6 +41,9 @@ pub struct KataMeta {
     pub dependencies: Vec<String>,
     #[serde(default = "default_time_limit")]
     pub time_limit_ms: u64,
+    /// Address space per test process, in MiB; the runner's default when absent.
+    #[serde(default)]
+    pub memory_limit_mb: Option<u64>,
     #[serde(default)]
     pub clippy: bool,
     #[serde(default)]
@@ -174,6 +177,15 @@ impl Kata {
             .and_then(|s| s.time_limit_ms)
             .unwrap_or(self.meta.time_limit_ms);
         Duration::from_millis(ms)
+    }
+
+    /// The resource limits of this kata's test processes.
+    pub fn limits(&self) -> crate::sandbox::Limits {
+        let mut limits = crate::sandbox::Limits::default();
+        if let Some(mb) = self.meta.memory_limit_mb {
+            limits.memory = mb << 20;
+        }
+        limits
     }
 
     /// The feature sets the suite runs under: one empty set unless the kata asks for several.
@@ -411,6 +423,13 @@ fn load_kata(dir: &Path, solutions: &Path, deps: &Dependencies) -> Result<Kata> 
             "points",
             "a kata worth 0 points cannot be graded".into(),
             "give the kata's full score, e.g. 10, or leave `points` out for the default",
+        ));
+    }
+    if meta.memory_limit_mb.is_some_and(|mb| mb < 64) {
+        return Err(at(
+            "memory_limit_mb",
+            "a memory limit under 64 MiB leaves no room to start a test".into(),
+            "give the limit in MiB, e.g. 2048, or leave it out for the default",
         ));
     }
     let mut dependencies = Vec::new();

@@ -550,3 +550,10 @@ pub fn new_kata(ctx: &Context, slug: &str, track: u8) -> Result<u8> {
     );
     Ok(exit::OK)
 }
+
+/// `kata check --explain-sandbox`: what confines test processes on this machine.
+pub fn explain_sandbox() -> Result<u8> {
+    let caps = crate::sandbox::capabilities();
+    println!("{}", caps.explain(&crate::sandbox::Limits::default()));
+    Ok(exit::OK)
+}

@@ -19,6 +19,7 @@ use crate::error::{Error, Result};
 use crate::exec::{self, Ending, Job};
 use crate::failure;
 use crate::outcome::{Event, EventSink, KataOutcome, KataStatus, TestOutcome, TestStatus};
+use crate::sandbox::{Confinement, Limits};
 
 /// Listing a suite's tests must not take longer than this.
 const LIST_LIMIT: Duration = Duration::from_secs(10);
@@ -120,7 +121,7 @@ impl Engine {
         let several_sets = kata.feature_sets().len() > 1;
         let mut planned = Vec::new();
         for suite in &built.suites {
-            for test in list_tests(&suite.exe, &built.scratch_dir("list")?)? {
+            for test in list_tests(&suite.exe, &built.scratch_dir("list")?, kata.limits())? {
                 if only.is_some_and(|names| !names.contains(&test)) {
                     continue;
                 }
@@ -191,7 +192,10 @@ impl Engine {
     ) -> Result<TestOutcome> {
         let cwd = built.scratch_dir(&format!("cwd-{index}"))?;
         let log = built.scratch_dir("logs")?.join(format!("{index}.log"));
+        // Created here, so the confined test may write this one file and no other log.
+        fs::write(&log, "").map_err(Error::io("creating", &log))?;
         let time_limit = kata.time_limit(&plan.test);
+        let limits = kata.limits();
         let job = Job {
             program: plan.suite.exe.clone(),
             args: vec![
@@ -203,9 +207,15 @@ impl Engine {
                 "--logfile".into(),
                 log.display().to_string(),
             ],
+            env: test_env(self.options.backtrace, &cwd),
+            confinement: Some(Confinement {
+                exe: plan.suite.exe.clone(),
+                writable_dirs: vec![cwd.clone()],
+                writable_files: vec![log.clone()],
+            }),
             cwd,
-            env: test_env(self.options.backtrace),
             time_limit,
+            limits,
         };
         let finished = exec::run(&job)?;
         let logged = fs::read_to_string(&log).unwrap_or_default();
@@ -234,6 +244,13 @@ impl Engine {
             Ending::Exited(0) => {
                 test.message = Some("the test process exited with status 0 before the test finished (does the code call std::process::exit?)".into());
             }
+            // EAGAIN from fork or clone: the pids cgroup (or RLIMIT_NPROC) said no.
+            Ending::Exited(101) if stderr.contains("Resource temporarily unavailable") => {
+                test.message = Some(format!(
+                    "process limit: could not start another process or thread; a test may run {} at once (starting them without bound?)",
+                    limits.processes
+                ));
+            }
             Ending::Exited(101) => {
                 let parsed = failure::parse(&stderr, learner);
                 test.message = Some(parsed.message.unwrap_or_else(|| "the test failed".into()));
@@ -252,12 +269,31 @@ impl Engine {
                     false => format!("did not finish within {} ms (an endless loop, a deadlock, or a solution far too slow?)", time_limit.as_millis()),
                 });
             }
+            Ending::OutputLimit => {
+                test.status = TestStatus::OutputLimit;
+                test.message = Some(format!(
+                    "output limit: stopped after printing more than {} MiB (printing in an endless loop?)",
+                    limits.output >> 20
+                ));
+            }
+            Ending::Signalled(libc::SIGXFSZ) => {
+                test.status = TestStatus::OutputLimit;
+                test.message = Some(format!(
+                    "file size limit: stopped for writing a file larger than {} MiB",
+                    limits.file_size >> 20
+                ));
+            }
+            Ending::Signalled(_) if stderr.contains("memory allocation of") => {
+                test.status = TestStatus::MemoryLimit;
+                test.message = Some(format!(
+                    "out of memory: an allocation failed at the limit of {} MiB (allocating without bound?)",
+                    limits.memory >> 20
+                ));
+            }
             Ending::Signalled(signal) => {
                 test.status = TestStatus::Crashed;
                 test.message = Some(if stderr.contains("has overflowed its stack") {
                     "crashed: stack overflow (unbounded recursion?)".to_string()
-                } else if stderr.contains("memory allocation of") {
-                    "crashed: out of memory (an allocation failed)".to_string()
                 } else {
                     format!(
                         "crashed: killed by signal {signal} ({})",
@@ -340,8 +376,13 @@ impl Engine {
 }
 
 /// The environment of a test process: only what a test needs, none of the caller's secrets.
-fn test_env(backtrace: bool) -> Vec<(String, String)> {
+fn test_env(backtrace: bool, cwd: &Path) -> Vec<(String, String)> {
     let mut env = vec![
+        // Temporary files go to the test's own directory, the one place it may write.
+        ("TMPDIR".to_string(), cwd.display().to_string()),
+        // glibc reserves 64 MiB of address space per thread arena (up to 8 per CPU), which
+        // would count against the memory limit long before any memory is used.
+        ("MALLOC_ARENA_MAX".to_string(), "2".to_string()),
         (
             "RUST_BACKTRACE".to_string(),
             if backtrace { "1" } else { "0" }.to_string(),
@@ -360,13 +401,19 @@ fn test_env(backtrace: bool) -> Vec<(String, String)> {
 }
 
 /// A suite's test names, from `--list --format terse`.
-fn list_tests(exe: &Path, cwd: &Path) -> Result<Vec<String>> {
+fn list_tests(exe: &Path, cwd: &Path, limits: Limits) -> Result<Vec<String>> {
     let finished = exec::run(&Job {
         program: exe.to_path_buf(),
         args: vec!["--list".into(), "--format".into(), "terse".into()],
         cwd: cwd.to_path_buf(),
-        env: test_env(false),
+        env: test_env(false, cwd),
         time_limit: LIST_LIMIT,
+        limits,
+        confinement: Some(Confinement {
+            exe: exe.to_path_buf(),
+            writable_dirs: vec![cwd.to_path_buf()],
+            writable_files: Vec::new(),
+        }),
     })?;
     if finished.ending != Ending::Exited(0) {
         return Err(Error::Cargo {
@@ -392,11 +439,15 @@ fn strip_libtest_lines(stdout: &str, test: &str) -> String {
         format!("test {test} ... ok"),
         format!("test {test} ... FAILED"),
     ];
+    // A test that crashed or was stopped leaves libtest's "test NAME ... " unfinished, and
+    // whatever the code printed without a newline follows it on the same line.
+    let started = format!("test {test} ...");
     stdout
         .lines()
+        .filter(|l| !own.iter().any(|o| o == l))
+        .map(|l| l.strip_prefix(started.as_str()).map_or(l, str::trim_start))
         .filter(|l| {
-            !own.iter().any(|o| o == l)
-                && !l.starts_with("test result: ")
+            !l.starts_with("test result: ")
                 && !l.is_empty()
                 && *l != "failures:"
                 && !l.starts_with("    ")

@@ -68,7 +68,7 @@ pub enum Error {
         help: String,
     },
 
-    #[error("{action} {path}: {source}")]
+    #[error("{action} {path}: {source}{}", io_help(source))]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -86,6 +86,19 @@ pub enum Error {
 
     #[error("{0}")]
     Usage(String),
+}
+
+/// What to do about an I/O fault the user can fix.
+fn io_help(source: &std::io::Error) -> &'static str {
+    match source.kind() {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            "\n  the disk is full: free some space (the build cache is in KATA_CACHE_DIR, ~/.cache/kata by default) and run the command again; your kata files were not changed"
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            "\n  kata may not use this file: check its permissions and its owner"
+        }
+        _ => "",
+    }
 }
 
 impl Error {

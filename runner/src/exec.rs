@@ -3,7 +3,9 @@
 //! Each process gets its own process group, so that when it ends or times out everything it
 //! started is killed with it. stdout and stderr are read on their own threads and kept up to a cap;
 //! the rest is drained so the child never blocks on a full pipe. This module knows nothing about
-//! katas, libtest or verdicts: it reports how the process ended.
+//! katas, libtest or verdicts: it reports how the process ended. How a process is confined
+//! (limits, namespaces, Landlock, cgroup) is [`crate::sandbox`]'s business; this module applies
+//! it between fork and exec and reports which limit ended the process.
 //!
 //! std's `Command` is used here rather than duct because the runner needs the process group, the
 //! pre-exec resource limits and byte caps on the pipes, none of which duct exposes.
@@ -12,11 +14,13 @@ use std::io::Read;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
+use crate::sandbox::{Confinement, Limits, Prepared};
 
 /// Bytes of each output stream kept for the report.
 pub const OUTPUT_CAP: usize = 64 * 1024;
@@ -28,6 +32,9 @@ pub struct Job {
     pub cwd: PathBuf,
     pub env: Vec<(String, String)>,
     pub time_limit: Duration,
+    pub limits: Limits,
+    /// The files the process may touch, where the platform can confine it.
+    pub confinement: Option<Confinement>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +42,8 @@ pub enum Ending {
     Exited(i32),
     Signalled(i32),
     TimedOut,
+    /// Stopped for writing more than [`Limits::output`] bytes to stdout and stderr.
+    OutputLimit,
 }
 
 #[derive(Debug, Clone)]
@@ -65,6 +74,10 @@ impl Captured {
 
 /// Runs `job` to its end or its time limit, and kills whatever it left behind.
 pub fn run(job: &Job) -> Result<Finished> {
+    let sandbox = Arc::new(
+        Prepared::new(job.limits, job.confinement.as_ref())
+            .map_err(Error::io("confining", &job.program))?,
+    );
     let mut command = Command::new(&job.program);
     command
         .args(&job.args)
@@ -76,34 +89,34 @@ pub fn run(job: &Job) -> Result<Finished> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .process_group(0);
-    // SAFETY: the closure runs in the child between fork and exec and only calls
-    // async-signal-safe `setrlimit`.
+    // SAFETY: `enter` makes only async-signal-safe system calls on values prepared above.
     unsafe {
-        command.pre_exec(|| {
-            let no_core = libc::rlimit {
-                rlim_cur: 0,
-                rlim_max: 0,
-            };
-            libc::setrlimit(libc::RLIMIT_CORE, &no_core);
-            Ok(())
-        });
+        let sandbox = Arc::clone(&sandbox);
+        command.pre_exec(move || sandbox.enter());
     }
 
     let start = Instant::now();
+    let spawning = crate::cleanup::spawn_guard();
     let mut child = command.spawn().map_err(|source| Error::Spawn {
         program: job.program.display().to_string(),
         help: "the test executable could not be started; check that the temporary directory allows executables".into(),
         source,
     })?;
     let pgid = child.id() as libc::pid_t;
-    let stdout = child
-        .stdout
-        .take()
-        .map(|s| thread::spawn(move || capture(s)));
-    let stderr = child
-        .stderr
-        .take()
-        .map(|s| thread::spawn(move || capture(s)));
+    crate::cleanup::register_group(pgid);
+    drop(spawning);
+    let flood = Arc::new(Flood {
+        pgid,
+        limit: job.limits.output,
+        total: AtomicU64::new(0),
+        hit: AtomicBool::new(false),
+    });
+    let reader = |stream: Option<Box<dyn Read + Send>>| {
+        let flood = Arc::clone(&flood);
+        stream.map(|s| thread::spawn(move || capture(s, &flood)))
+    };
+    let stdout = reader(child.stdout.take().map(|s| Box::new(s) as _));
+    let stderr = reader(child.stderr.take().map(|s| Box::new(s) as _));
 
     let (tx, rx) = mpsc::channel();
     let waiter = thread::spawn(move || {
@@ -122,13 +135,17 @@ pub fn run(job: &Job) -> Result<Finished> {
     let duration = start.elapsed();
     // Children the test started may still hold the pipes open; end them so the readers finish.
     kill_group(pgid);
+    sandbox.finish();
+    crate::cleanup::unregister_group(pgid);
 
     let collect = |handle: Option<thread::JoinHandle<Captured>>| {
         handle
             .map(|h| h.join().unwrap_or_default())
             .unwrap_or_default()
     };
-    let ending = if timed_out {
+    let ending = if flood.hit.load(Ordering::SeqCst) {
+        Ending::OutputLimit
+    } else if timed_out {
         Ending::TimedOut
     } else if let Some(code) = status.code() {
         Ending::Exited(code)
@@ -143,6 +160,14 @@ pub fn run(job: &Job) -> Result<Finished> {
     })
 }
 
+/// The output both streams of one process have produced, and the group to stop past the limit.
+struct Flood {
+    pgid: libc::pid_t,
+    limit: u64,
+    total: AtomicU64,
+    hit: AtomicBool,
+}
+
 fn kill_group(pgid: libc::pid_t) {
     // SAFETY: plain syscall; a group that is already gone gives ESRCH, which is fine.
     unsafe {
@@ -150,7 +175,7 @@ fn kill_group(pgid: libc::pid_t) {
     }
 }
 
-fn capture(mut stream: impl Read) -> Captured {
+fn capture(mut stream: impl Read, flood: &Flood) -> Captured {
     let mut captured = Captured::default();
     let mut buf = [0u8; 16 * 1024];
     loop {
@@ -161,6 +186,10 @@ fn capture(mut stream: impl Read) -> Captured {
                 let keep = n.min(room);
                 captured.bytes.extend_from_slice(&buf[..keep]);
                 captured.cut += (n - keep) as u64;
+                let total = flood.total.fetch_add(n as u64, Ordering::SeqCst) + n as u64;
+                if total > flood.limit && !flood.hit.swap(true, Ordering::SeqCst) {
+                    kill_group(flood.pgid);
+                }
             }
         }
     }
@@ -189,14 +218,107 @@ mod tests {
     use super::*;
 
     fn sh(script: &str, limit_ms: u64) -> Finished {
+        sh_in(script, limit_ms, Limits::default(), None)
+    }
+
+    fn sh_in(
+        script: &str,
+        limit_ms: u64,
+        limits: Limits,
+        confinement: Option<Confinement>,
+    ) -> Finished {
+        let cwd = confinement
+            .as_ref()
+            .and_then(|c| c.writable_dirs.first().cloned())
+            .unwrap_or_else(std::env::temp_dir);
         run(&Job {
             program: "/bin/sh".into(),
             args: vec!["-c".into(), script.into()],
-            cwd: std::env::temp_dir(),
-            env: vec![],
+            cwd,
+            env: vec![("PATH".into(), "/usr/bin:/bin".into())],
             time_limit: Duration::from_millis(limit_ms),
+            limits,
+            confinement,
         })
         .unwrap()
+    }
+
+    /// A confinement to `dir`, running the shell.
+    fn confined_to(dir: &std::path::Path) -> Option<Confinement> {
+        Some(Confinement {
+            exe: "/bin/sh".into(),
+            writable_dirs: vec![dir.to_path_buf()],
+            writable_files: Vec::new(),
+        })
+    }
+
+    #[test]
+    fn a_flood_of_output_is_stopped_at_the_output_limit() {
+        let limits = Limits {
+            output: 1 << 20,
+            ..Limits::default()
+        };
+        let done = sh_in("yes", 30_000, limits, None);
+        assert_eq!(done.ending, Ending::OutputLimit);
+        assert_eq!(done.stdout.bytes.len(), OUTPUT_CAP);
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_ends_the_process() {
+        let dir = tempfile::tempdir().unwrap();
+        let limits = Limits {
+            file_size: 1 << 20,
+            ..Limits::default()
+        };
+        let done = sh_in(
+            "exec head -c 2000000 /dev/zero > big",
+            5000,
+            limits,
+            confined_to(dir.path()),
+        );
+        assert_eq!(done.ending, Ending::Signalled(libc::SIGXFSZ));
+    }
+
+    #[test]
+    fn confinement_follows_what_the_machine_offers() {
+        let caps = crate::sandbox::capabilities();
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join("own");
+        std::fs::create_dir(&own).unwrap();
+        let secret = dir.path().join("secret");
+        std::fs::write(&secret, "hidden").unwrap();
+        let script = format!(
+            "echo mine > {own}/file && cat {own}/file; cat {secret}; echo x > {outside}; readlink /proc/self/ns/net",
+            own = own.display(),
+            secret = secret.display(),
+            outside = dir.path().join("outside").display(),
+        );
+        let done = sh_in(&script, 5000, Limits::default(), confined_to(&own));
+        let out = done.stdout.text();
+        assert!(out.starts_with("mine\n"), "{out}");
+        let confined = caps.landlock.is_ok();
+        assert_eq!(!out.contains("hidden"), confined, "{out}");
+        assert_eq!(!dir.path().join("outside").exists(), confined);
+        let own_net = std::fs::read_link("/proc/self/ns/net").unwrap();
+        let isolated = !matches!(caps.network, crate::sandbox::Network::Off(_));
+        assert_eq!(
+            !out.contains(&*own_net.to_string_lossy()),
+            isolated,
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn children_that_leave_the_process_group_are_killed_with_the_cgroup() {
+        if crate::sandbox::capabilities().pids_cgroup.is_err() {
+            return; // without a pids cgroup only the process group is killed (see the README)
+        }
+        let done = sh("setsid sleep 1000 & echo $!", 5000);
+        let pid = done.stdout.text().trim().to_string();
+        assert!(!pid.is_empty());
+        // A killed child is a zombie until its new parent reaps it; either way it no longer runs.
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        assert!(state.is_empty() || state.contains(") Z"), "{state}");
     }
 
     #[test]

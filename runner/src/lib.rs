@@ -9,6 +9,7 @@
 
 pub mod build;
 pub mod catalogue;
+pub mod cleanup;
 pub mod commands;
 pub mod engine;
 pub mod error;
@@ -18,6 +19,7 @@ pub mod grade;
 pub mod gradebook;
 pub mod outcome;
 pub mod report;
+pub mod sandbox;
 pub mod scaffold;
 pub mod verify;
 pub mod watch;

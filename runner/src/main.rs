@@ -67,6 +67,9 @@ enum Command {
         /// Test processes to run at once (default: one per CPU).
         #[arg(long, short, value_name = "N")]
         jobs: Option<usize>,
+        /// Print what confines test processes on this machine, and check nothing.
+        #[arg(long)]
+        explain_sandbox: bool,
     },
     /// Re-check the current kata each time you save it; keys move between katas (the default
     /// when `kata` runs in a terminal).
@@ -194,6 +197,8 @@ fn watch_options(json: bool, poll: bool, manual: bool) -> WatchOptions {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // An interrupt kills the tests and builds in flight and removes their temporary crates.
+    kata::cleanup::install();
     let ctx = Context {
         catalogue: cli
             .catalogue
@@ -216,6 +221,7 @@ fn main() -> ExitCode {
             backtrace,
             verbose,
             jobs,
+            explain_sandbox: false,
         }) => {
             let mut options = CheckOptions {
                 backtrace,
@@ -228,6 +234,7 @@ fn main() -> ExitCode {
             }
             commands::check(&ctx, &slugs, json, options, HumanOptions { verbose })
         }
+        Some(Command::Check { .. }) => commands::explain_sandbox(),
         Some(Command::Hint { slug }) => commands::hint(&ctx, &slug),
         Some(Command::Solution { slug, force }) => commands::solution(&ctx, &slug, force),
         Some(Command::Reset { slug }) => commands::reset(&ctx, &slug),
@@ -255,6 +262,9 @@ fn main() -> ExitCode {
             commands::report_merge(&parts, format.into(), out.as_deref())
         }
     };
+    if kata::cleanup::interrupted() {
+        return ExitCode::from(kata::cleanup::INTERRUPTED as u8);
+    }
     match result {
         Ok(code) => ExitCode::from(code),
         Err(error) => {

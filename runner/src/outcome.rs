@@ -35,6 +35,10 @@ pub enum TestStatus {
     Failed,
     TimedOut,
     Crashed,
+    /// An allocation failed at the memory limit.
+    MemoryLimit,
+    /// Stopped for printing too much, or for writing a file over the file size limit.
+    OutputLimit,
 }
 
 impl TestStatus {
@@ -44,6 +48,8 @@ impl TestStatus {
             TestStatus::Failed => "failed",
             TestStatus::TimedOut => "timed_out",
             TestStatus::Crashed => "crashed",
+            TestStatus::MemoryLimit => "memory_limit",
+            TestStatus::OutputLimit => "output_limit",
         }
     }
 }

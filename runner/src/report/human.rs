@@ -171,6 +171,8 @@ fn failure(out: &mut String, test: &TestOutcome) {
     let (mark, label) = match test.status {
         TestStatus::TimedOut => (paint(YELLOW, "⏱"), paint(YELLOW, "timed out")),
         TestStatus::Crashed => (paint(RED, "✗"), paint(RED, "crashed")),
+        TestStatus::MemoryLimit => (paint(RED, "✗"), paint(RED, "out of memory")),
+        TestStatus::OutputLimit => (paint(RED, "✗"), paint(RED, "output limit")),
         _ => (paint(RED, "✗"), paint(RED, "failed")),
     };
     let _ = writeln!(
