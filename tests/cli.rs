@@ -1227,15 +1227,8 @@ impl Practice {
     fn watch(&self, args: &[&str]) -> Watch {
         use std::io::{BufRead, Read};
         use std::process::Stdio;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kata"))
-            .arg("watch")
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("KATA_CACHE_DIR", cache_dir())
-            .env("KATA_CATALOGUE", &self.catalogue)
-            .env("KATA_WORKSPACE", self.workspace())
-            .env("NO_COLOR", "1")
-            .env_remove("RUST_BACKTRACE")
+        let mut child = self
+            .command(&[&["watch"], args].concat())
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -1534,12 +1527,8 @@ impl Practice {
         assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
         let (master, slave) =
             unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
-        let child = Command::new(env!("CARGO_BIN_EXE_kata"))
-            .arg("watch")
-            .current_dir(self.dir.path())
-            .env("KATA_CACHE_DIR", cache_dir())
-            .env("KATA_CATALOGUE", &self.catalogue)
-            .env("KATA_WORKSPACE", self.workspace())
+        let child = self
+            .command(&["watch"])
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR")
             .env_remove("RUST_BACKTRACE")
@@ -1592,6 +1581,13 @@ impl Terminal {
         use std::io::Write;
         self.master.write_all(keys).unwrap();
         self.master.flush().unwrap();
+    }
+
+    fn signal(&self, signal: i32) {
+        // SAFETY: a plain syscall on our own child.
+        unsafe {
+            libc::kill(self.child.id() as i32, signal);
+        }
     }
 
     /// Waits for the exit and returns its code and whether the terminal is back in line mode
@@ -2026,4 +2022,42 @@ fn an_extra_catalogue_adds_its_katas_beside_the_catalogue() {
     practice
         .kata(&["--extra-catalogue", same.to_str().unwrap(), "list"])
         .refused("kata `adder` is also in");
+}
+
+#[test]
+fn watch_in_a_terminal_restores_the_terminal_when_terminated() {
+    let practice = Practice::new();
+    let mut terminal = practice.watch_in_terminal();
+    terminal.shows("q quit");
+    terminal.signal(libc::SIGTERM);
+    let (code, restored) = terminal.exit();
+    assert_eq!(code, 130);
+    assert!(restored, "the terminal is still in raw mode");
+}
+
+#[test]
+fn quitting_watch_during_a_check_leaves_no_process_and_no_temporary_crate() {
+    let practice = Practice::new();
+    let mut watch = practice.watch_from_the_stub();
+    practice.save("adder", "loops_forever");
+    let tmp = practice.tmp().display().to_string();
+    // Wait (for the build, at most a few minutes) until a test process runs.
+    let mut running = false;
+    for _ in 0..3000 {
+        if processes_with(&tmp).iter().any(|p| p.contains("--exact")) {
+            running = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(running, "no test process started");
+    watch.key("q");
+    let status = watch.child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(
+        practice.leftovers(),
+        Vec::<PathBuf>::new(),
+        "temporary files left"
+    );
+    assert_eq!(processes_with(&tmp), Vec::<String>::new(), "processes left");
 }

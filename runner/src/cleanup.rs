@@ -148,9 +148,31 @@ pub fn spawn_guard() -> RwLockReadGuard<'static, ()> {
 /// Cleans up and exits with [`INTERRUPTED`]: what SIGINT and SIGTERM do, for a command that
 /// reads Ctrl-C as a key.
 pub fn interrupt() -> ! {
+    finish(INTERRUPTED)
+}
+
+/// Functions run just before an interrupt exits: for state outside the process that must be put
+/// back, such as a terminal in raw mode.
+static BEFORE_EXIT: Mutex<Vec<fn()>> = Mutex::new(Vec::new());
+
+/// Runs `hook` before the process exits through [`interrupt`] or [`finish`].
+pub fn before_exit(hook: fn()) {
+    BEFORE_EXIT
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .push(hook);
+}
+
+/// Stops everything in flight (no process can start after it), removes the temporary crates,
+/// runs the [`before_exit`] hooks and exits with `code`: for a command that quits while work it
+/// started is still running.
+pub fn finish(code: i32) -> ! {
     let _no_more_processes = SPAWNING.write().unwrap_or_else(|p| p.into_inner());
     run();
-    std::process::exit(INTERRUPTED)
+    for hook in BEFORE_EXIT.lock().unwrap_or_else(|p| p.into_inner()).iter() {
+        hook();
+    }
+    std::process::exit(code)
 }
 
 /// Whether a process of one of `groups` still runs (a zombie, killed but not yet reaped, does not).

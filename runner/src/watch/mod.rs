@@ -617,6 +617,11 @@ pub fn run(
         let _ = std::fs::remove_file(probe);
     }
     drop(screen);
+    if session.checking.is_some() {
+        // Quitting must not wait for cargo or a looping test: stop them, remove their crate,
+        // and leave without joining the check's thread.
+        crate::cleanup::finish(exit::OK.into());
+    }
     Ok(exit::OK)
 }
 

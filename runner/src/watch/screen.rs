@@ -150,6 +150,8 @@ impl Terminal {
     fn enter() -> io::Result<Terminal> {
         static HOOK: Once = Once::new();
         HOOK.call_once(|| {
+            // SIGINT and SIGTERM end the process through the cleanup, which restores it too.
+            crate::cleanup::before_exit(restore_terminal);
             let previous = std::panic::take_hook();
             std::panic::set_hook(Box::new(move |info| {
                 restore_terminal();
