@@ -908,6 +908,17 @@ fn processes_with(marker: &str) -> Vec<String> {
         .collect()
 }
 
+/// Waits (for the build, at most a few minutes) until a test process runs under `tmp`.
+fn wait_for_a_test_process(tmp: &str) {
+    for _ in 0..3000 {
+        if processes_with(tmp).iter().any(|p| p.contains("--exact")) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("no test process started");
+}
+
 impl Practice {
     /// Checks and asserts that nothing of the check is left: temporary crates, test processes.
     fn check_leaving_nothing(&self, slug: &str) -> (Value, i32) {
@@ -1116,16 +1127,7 @@ fn an_interrupt_leaves_no_temporary_crate_and_no_process() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        // Wait (for the build, at most a few minutes) until a test process runs.
-        let mut running = false;
-        for _ in 0..3000 {
-            if processes_with(&tmp).iter().any(|p| p.contains("--exact")) {
-                running = true;
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        assert!(running, "no test process started");
+        wait_for_a_test_process(&tmp);
         unsafe {
             libc::kill(child.id() as i32, signal);
         }
@@ -1590,9 +1592,9 @@ impl Terminal {
         }
     }
 
-    /// Waits for the exit and returns its code and whether the terminal is back in line mode
-    /// with echo, as the shell expects it.
-    fn exit(mut self) -> (i32, bool) {
+    /// Waits for the exit, asserts that the terminal is back in line mode with echo (as the
+    /// shell expects it) and returns the exit code.
+    fn exit(mut self) -> i32 {
         let status = self.child.wait().unwrap();
         let mut termios: libc::termios = unsafe { std::mem::zeroed() };
         use std::os::fd::AsRawFd;
@@ -1602,7 +1604,8 @@ impl Terminal {
             0
         );
         let restored = termios.c_lflag & libc::ICANON != 0 && termios.c_lflag & libc::ECHO != 0;
-        (status.code().unwrap_or(-1), restored)
+        assert!(restored, "the terminal is still in raw mode");
+        status.code().unwrap_or(-1)
     }
 }
 
@@ -1623,9 +1626,7 @@ fn watch_in_a_terminal_draws_the_kata_and_restores_the_terminal_on_quit() {
     terminal.press(b"h");
     terminal.shows("Hint 1/2: Add them.");
     terminal.press(b"q");
-    let (code, restored) = terminal.exit();
-    assert_eq!(code, 0);
-    assert!(restored, "the terminal is still in raw mode");
+    assert_eq!(terminal.exit(), 0);
 }
 
 #[test]
@@ -1640,9 +1641,7 @@ fn watch_in_a_terminal_picks_from_the_list_and_quits_on_ctrl_c() {
     practice.save("doubler", "doubler_fails");
     terminal.shows("FAILED");
     terminal.press(b"\x03");
-    let (code, restored) = terminal.exit();
-    assert_eq!(code, 0);
-    assert!(restored, "the terminal is still in raw mode");
+    assert_eq!(terminal.exit(), 0);
     let list = practice.kata(&["list", "--json"]).json();
     assert_eq!(list["katas"][1]["status"], "current");
 }
@@ -2030,9 +2029,7 @@ fn watch_in_a_terminal_restores_the_terminal_when_terminated() {
     let mut terminal = practice.watch_in_terminal();
     terminal.shows("q quit");
     terminal.signal(libc::SIGTERM);
-    let (code, restored) = terminal.exit();
-    assert_eq!(code, 130);
-    assert!(restored, "the terminal is still in raw mode");
+    assert_eq!(terminal.exit(), 130);
 }
 
 #[test]
@@ -2041,16 +2038,7 @@ fn quitting_watch_during_a_check_leaves_no_process_and_no_temporary_crate() {
     let mut watch = practice.watch_from_the_stub();
     practice.save("adder", "loops_forever");
     let tmp = practice.tmp().display().to_string();
-    // Wait (for the build, at most a few minutes) until a test process runs.
-    let mut running = false;
-    for _ in 0..3000 {
-        if processes_with(&tmp).iter().any(|p| p.contains("--exact")) {
-            running = true;
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    assert!(running, "no test process started");
+    wait_for_a_test_process(&tmp);
     watch.key("q");
     let status = watch.child.wait().unwrap();
     assert_eq!(status.code(), Some(0));
