@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Warm check latency of `kata check SLUG` after a one-line edit, beside its floor: plain
-# `cargo test` of the same code in a persistent crate after the same edit, in the same run.
+# Warm check latency of `kata check SLUG` after a one-line edit, beside its floors in the same
+# run: plain `cargo test` of the same code in a persistent crate after the same edit, and
+# `rustc --test` of the library and suite as one file.
 #
 #   bench/check-latency.sh [SLUG] [RUNS]      (default: two_sum_pairs, 10)
 #
@@ -10,5 +11,7 @@ runs=${2:-10}
 source "$(dirname "$0")/lib.sh"
 
 measure kata-check "$file" "$kata" --workspace ws check "$slug"
-measure floor floor/src/lib.rs env -C floor RUST_BACKTRACE=0 cargo test -q
-ratio kata-check floor
+measure cargo-test floor/src/lib.rs env -C floor RUST_BACKTRACE=0 cargo test -q
+measure rustc-test rustc-floor/one.rs rustc_floor
+ratio kata-check rustc-test
+ratio kata-check cargo-test

@@ -40,6 +40,29 @@ TOML
 "$kata" --workspace ws check "$slug" >/dev/null 2>&1 || true
 (cd floor && RUST_BACKTRACE=0 cargo test -q >/dev/null 2>&1) || true
 
+# The compiler's own floor: `rustc --test` of the library and its suite as one file (the library
+# as a module), with the same optimisation and incremental compilation, linked against the
+# dependencies the kata build compiled; then the test binary runs.
+mkdir -p rustc-floor
+{
+  echo "#[allow(dead_code)] mod $slug {"
+  cat "$repo/solutions/$slug.rs"
+  echo "}"
+  cat "$repo/katas/$slug/tests/hidden.rs"
+} > rustc-floor/one.rs
+deps_dir="$KATA_CACHE_DIR/target/debug/deps"
+externs=()
+for crate in kata_assert $(sed -n 's/^dependencies *= *\[\(.*\)\]/\1/p' "$repo/katas/$slug/kata.toml" | tr -d '", ' | tr '-' '_' | tr ',' ' '); do
+  rlib=$(ls -t "$deps_dir"/lib"$crate"-*.rlib | head -1)
+  externs+=(--extern "$crate=$rlib")
+done
+rustc_floor() {
+  rustc --edition 2021 --test -C opt-level=1 -C debuginfo=0 -C incremental=rustc-floor/incremental \
+    -L "dependency=$deps_dir" "${externs[@]}" rustc-floor/one.rs -o rustc-floor/tests &&
+    RUST_BACKTRACE=0 rustc-floor/tests -q
+}
+rustc_floor >/dev/null 2>&1 || { echo "the rustc --test floor does not build:"; rustc_floor; exit 1; }
+
 ms() { date +%s%N | cut -c1-13; }
 
 # measure LABEL FILE COMMAND...: append a line to FILE, time COMMAND; $runs times after a warm-up.

@@ -35,6 +35,8 @@ watch.stdin.write("q\n")
 watch.stdin.close()
 watch.wait()
 PY
-measure floor floor/src/lib.rs env -C floor RUST_BACKTRACE=0 cargo test -q
-ratio watch floor
+measure cargo-test floor/src/lib.rs env -C floor RUST_BACKTRACE=0 cargo test -q
+measure rustc-test rustc-floor/one.rs rustc_floor
+ratio watch rustc-test
+ratio watch cargo-test
 echo "(debounce window: 25 ms, included in the watch figure)"

@@ -176,12 +176,21 @@ impl BuildEnv {
         let _ = fs::remove_dir_all(root.join("tests"));
         let _ = fs::remove_dir_all(root.join("examples"));
 
-        // The suites and snippets live outside the crate, in this build's own temporary folder,
-        // whose random name appears only in the manifest. Code under test can read the manifest
-        // as a string at compile time, but `include_str!` takes only literals (and literals
-        // built from environment variables, none of which holds this path), so the suite cannot
-        // be compiled into the library; and the folder is deleted before any test runs.
-        let suite_dir = dir.path().join("suite");
+        // The suites and snippets live outside the crate. For a fresh crate (grading,
+        // verification) they go in this build's own temporary folder, whose random name appears
+        // only in the manifest: code under test can read the manifest as a string at compile
+        // time, but `include_str!` takes only literals (and literals built from environment
+        // variables, none of which holds this path), so the suite cannot be compiled into the
+        // library. The persistent crate of practice keeps them at one place beside it, because
+        // a suite whose path changes is recompiled from scratch (about 40 ms a check), and the
+        // learner has the catalogue anyway. Either way the folder is deleted before any test runs.
+        let suite_dir = if options.incremental {
+            self.cache_dir
+                .join("crates")
+                .join(format!(".{}-suites", kata.slug()))
+        } else {
+            dir.path().join("suite")
+        };
         fs::create_dir_all(&suite_dir).map_err(Error::io("creating", &suite_dir))?;
         let mut suites = vec![("hidden".to_string(), suite_dir.join("hidden.rs"))];
         stamp.copy(&kata.hidden_path(), &suites[0].1)?;
