@@ -2049,3 +2049,27 @@ fn quitting_watch_during_a_check_leaves_no_process_and_no_temporary_crate() {
     );
     assert_eq!(processes_with(&tmp), Vec::<String>::new(), "processes left");
 }
+
+#[test]
+fn dependencies_compile_once_per_machine_with_progress() {
+    let practice = Practice::new();
+    let cache = tempfile::tempdir().unwrap();
+    let check = |slug: &str| {
+        let output = practice
+            .command(&["check", slug])
+            .env("KATA_CACHE_DIR", cache.path())
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    };
+    let first = check("adder");
+    assert!(
+        first.contains("dependencies (once per machine)"),
+        "the first check compiles the assertion helper: {first}"
+    );
+    let second = check("doubler");
+    assert!(
+        !second.contains("dependencies"),
+        "another kata reuses them: {second}"
+    );
+}

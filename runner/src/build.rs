@@ -23,7 +23,7 @@ use serde_json::Value;
 
 use crate::catalogue::Kata;
 use crate::error::{Error, Result};
-use crate::outcome::{CompileOutcome, Diagnostic};
+use crate::outcome::{CompileOutcome, Diagnostic, Event, EventSink};
 
 /// Where kata builds happen: the per-machine cache shared by every check.
 #[derive(Debug, Clone)]
@@ -143,7 +143,14 @@ pub struct BuildOptions {
 
 impl BuildEnv {
     /// Builds `source` as the library of `kata` and the kata's suites against it.
-    pub fn build(&self, kata: &Kata, source: &Source, options: BuildOptions) -> Result<Built> {
+    /// `events` hears of dependencies compiled on the way (the first build that needs them).
+    pub fn build(
+        &self,
+        kata: &Kata,
+        source: &Source,
+        options: BuildOptions,
+        events: EventSink,
+    ) -> Result<Built> {
         let dir = tempfile::Builder::new()
             .prefix(&format!("kata-{}-", kata.slug()))
             .tempdir()
@@ -227,7 +234,7 @@ impl BuildEnv {
             clippy: None,
             dir,
         };
-        let result = self.build_feature_sets(kata, source, root, options, &snippets, &mut built);
+        let result = self.build_feature_sets(kata, source, root, options, &mut built, events);
         let _ = fs::remove_dir_all(&suite_dir);
         result?;
         drop(lock);
@@ -242,21 +249,21 @@ impl BuildEnv {
         source: &Source,
         root: &Path,
         options: BuildOptions,
-        snippets: &[(String, PathBuf)],
         built: &mut Built,
+        events: EventSink,
     ) -> Result<()> {
         for (index, features) in kata.feature_sets().into_iter().enumerate() {
             let first = index == 0;
             let features_arg = features.join(",");
             let mut args = vec!["build", "--profile", "test", "--lib", "--tests"];
-            let with_snippets = first && !snippets.is_empty();
+            let with_snippets = first && !options.tests_only && !kata.meta.compile_fail.is_empty();
             if with_snippets {
                 args.extend(["--examples", "--keep-going"]);
             }
             if !features.is_empty() {
                 args.extend(["--features", features_arg.as_str()]);
             }
-            let run = self.cargo(root, &args, options.incremental)?;
+            let run = self.cargo(root, &args, options.incremental, events)?;
             built.compile.duration += run.duration;
 
             let lib_diagnostics = run.diagnostics(Target::Lib, source);
@@ -305,7 +312,7 @@ impl BuildEnv {
                     args.extend(["--features", features_arg.as_str()]);
                 }
                 args.extend(["--", "-D", "warnings"]);
-                let clippy = self.cargo(root, &args, options.incremental)?;
+                let clippy = self.cargo(root, &args, options.incremental, events)?;
                 let diagnostics: Vec<Diagnostic> = clippy
                     .diagnostics(Target::Lib, source)
                     .into_iter()
@@ -388,22 +395,32 @@ impl BuildEnv {
         toml::to_string(&manifest).expect("a manifest of strings and tables serialises")
     }
 
-    fn cargo(&self, dir: &Path, args: &[&str], incremental: bool) -> Result<CargoRun> {
+    fn cargo(
+        &self,
+        dir: &Path,
+        args: &[&str],
+        incremental: bool,
+        events: EventSink,
+    ) -> Result<CargoRun> {
         // Cargo's own options go before any `--`, which starts the arguments for rustc or clippy.
         let split = args.iter().position(|a| *a == "--").unwrap_or(args.len());
         let mut all: Vec<&str> = args[..split].to_vec();
         all.extend(["--message-format", "json-diagnostic-rendered-ansi"]);
         all.extend(&args[split..]);
         let start = Instant::now();
+        let spawn_error = |source| Error::Spawn {
+            program: self.cargo.clone(),
+            help: "kata needs cargo on PATH: install Rust with rustup (https://rustup.rs)".into(),
+            source,
+        };
         let spawning = crate::cleanup::spawn_guard();
-        let output = duct::cmd(&self.cargo, &all)
+        let reader = duct::cmd(&self.cargo, &all)
             .dir(dir)
             .env("CARGO_TARGET_DIR", &self.target_dir)
             // Incremental state does not survive a change of directory: in a fresh temporary
             // crate it would only cost time.
             .env("CARGO_INCREMENTAL", if incremental { "1" } else { "0" })
             .env("CARGO_TERM_COLOR", "never")
-            .stdout_capture()
             .stderr_capture()
             .unchecked()
             // A group of its own, so an interrupt can end cargo and every rustc it started.
@@ -411,52 +428,123 @@ impl BuildEnv {
                 std::os::unix::process::CommandExt::process_group(command, 0);
                 Ok(())
             })
-            .start()
-            .and_then(|handle| {
-                let pgids: Vec<i32> = handle.pids().into_iter().map(|p| p as i32).collect();
-                pgids
-                    .iter()
-                    .for_each(|p| crate::cleanup::register_group(*p));
-                drop(spawning);
-                let output = handle.into_output();
-                pgids
-                    .iter()
-                    .for_each(|p| crate::cleanup::unregister_group(*p));
-                output
-            })
-            .map_err(|source| Error::Spawn {
-                program: self.cargo.clone(),
-                help: "kata needs cargo on PATH: install Rust with rustup (https://rustup.rs)"
-                    .into(),
-                source,
-            })?;
-        let duration = start.elapsed();
-        let stdout = String::from_utf8_lossy(&output.stdout);
+            .reader()
+            .map_err(spawn_error)?;
+        let pgids: Vec<i32> = reader.pids().into_iter().map(|p| p as i32).collect();
+        pgids
+            .iter()
+            .for_each(|p| crate::cleanup::register_group(*p));
+        drop(spawning);
         let mut run = CargoRun {
-            success: output.status.success(),
-            duration,
+            success: false,
+            duration: Duration::ZERO,
             messages: Vec::new(),
             executables: Vec::new(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            stderr: String::new(),
         };
-        for line in stdout.lines() {
-            let Ok(value) = serde_json::from_str::<Value>(line) else {
+        // Messages are read as cargo writes them, so compiling dependencies can show progress.
+        let mut progress = DependencyProgress::new(dir);
+        let mut lines = std::io::BufReader::new(&reader);
+        let mut line = String::new();
+        loop {
+            line.clear();
+            match std::io::BufRead::read_line(&mut lines, &mut line) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(source) => return Err(spawn_error(source)),
+            }
+            let Ok(value) = serde_json::from_str::<Value>(&line) else {
                 continue;
             };
             match value["reason"].as_str() {
                 Some("compiler-message") => run.messages.push(value),
-                Some("compiler-artifact") if value["profile"]["test"].as_bool() == Some(true) => {
-                    if let (Some(exe), Some(name)) = (
-                        value["executable"].as_str(),
-                        value["target"]["name"].as_str(),
-                    ) {
-                        run.executables.push((name.to_string(), PathBuf::from(exe)));
+                Some("compiler-artifact") => {
+                    if value["profile"]["test"].as_bool() == Some(true) {
+                        if let (Some(exe), Some(name)) = (
+                            value["executable"].as_str(),
+                            value["target"]["name"].as_str(),
+                        ) {
+                            run.executables.push((name.to_string(), PathBuf::from(exe)));
+                        }
                     }
+                    progress.artifact(&value, events);
                 }
                 _ => {}
             }
         }
+        progress.finish(events);
+        let output = reader.try_wait().map_err(spawn_error)?.cloned();
+        pgids
+            .iter()
+            .for_each(|p| crate::cleanup::unregister_group(*p));
+        if let Some(output) = output {
+            run.success = output.status.success();
+            run.stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        }
+        run.duration = start.elapsed();
         Ok(run)
+    }
+}
+
+/// Counts the dependencies cargo reports built, for a progress bar while they compile. Cargo
+/// reports every unit, built or already fresh; progress is shown only once one is really built.
+struct DependencyProgress {
+    manifest_dir: PathBuf,
+    built: usize,
+    total: Option<usize>,
+    compiling: bool,
+}
+
+impl DependencyProgress {
+    fn new(manifest_dir: &Path) -> DependencyProgress {
+        DependencyProgress {
+            // Cargo reports absolute manifest paths.
+            manifest_dir: manifest_dir
+                .canonicalize()
+                .unwrap_or_else(|_| manifest_dir.to_path_buf()),
+            built: 0,
+            total: None,
+            compiling: false,
+        }
+    }
+
+    fn artifact(&mut self, message: &Value, events: EventSink) {
+        let kind = message["target"]["kind"][0].as_str().unwrap_or("");
+        let local = message["manifest_path"]
+            .as_str()
+            .is_some_and(|m| Path::new(m).parent() == Some(self.manifest_dir.as_path()));
+        if local || kind == "custom-build" {
+            return;
+        }
+        self.built += 1;
+        self.compiling |= message["fresh"].as_bool() == Some(false);
+        // By the first artifact cargo has written the crate's resolved lockfile: one package
+        // per dependency, and one for the crate itself.
+        let total = *self.total.get_or_insert_with(|| {
+            fs::read_to_string(self.manifest_dir.join("Cargo.lock"))
+                .map(|lock| lock.matches("[[package]]").count().saturating_sub(1))
+                .unwrap_or(0)
+        });
+        if self.compiling {
+            events(&Event::Dependencies {
+                built: self.built,
+                // The lockfile also names packages for other platforms, which never compile
+                // here: the count is an upper bound, settled by `finish`.
+                total: total.max(self.built + 1),
+                current: message["target"]["name"].as_str().unwrap_or(""),
+            });
+        }
+    }
+
+    /// Cargo is done: whatever was built is all there was.
+    fn finish(&self, events: EventSink) {
+        if self.compiling {
+            events(&Event::Dependencies {
+                built: self.built,
+                total: self.built,
+                current: "",
+            });
+        }
     }
 }
 

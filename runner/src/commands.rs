@@ -279,7 +279,9 @@ pub fn check(
         .collect::<Result<_>>()?;
     let engine = engine(options)?;
     let mut outcomes = Vec::new();
+    let dependencies = DependencyBar::default();
     let progress = |event: &Event<'_>| {
+        dependencies.show(event);
         if let Event::KataStarted { slug } = event {
             if !as_json {
                 eprintln!("checking {slug} …");
@@ -311,6 +313,43 @@ pub fn check(
         println!("{}", human::summary(&outcomes));
     }
     Ok(exit_code(&outcomes))
+}
+
+/// The progress of compiling dependencies, on stderr: a bar redrawn in place on a terminal,
+/// otherwise one line when it starts.
+#[derive(Default)]
+pub(crate) struct DependencyBar {
+    started: std::sync::atomic::AtomicBool,
+}
+
+impl DependencyBar {
+    pub(crate) fn show(&self, event: &Event<'_>) {
+        let Event::Dependencies {
+            built,
+            total,
+            current,
+        } = *event
+        else {
+            return;
+        };
+        let first = !self.started.swap(true, std::sync::atomic::Ordering::SeqCst);
+        if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            if first {
+                eprintln!("compiling {total} dependencies (once per machine) …");
+            }
+            return;
+        }
+        const WIDTH: usize = 24;
+        let filled = (built * WIDTH).checked_div(total).unwrap_or(0).min(WIDTH);
+        eprint!(
+            "\r\x1b[2Kcompiling dependencies (once per machine) [{}{}] {built}/{total} {current}",
+            "#".repeat(filled),
+            "-".repeat(WIDTH - filled)
+        );
+        if built >= total {
+            eprintln!();
+        }
+    }
 }
 
 fn exit_code(outcomes: &[KataOutcome]) -> u8 {

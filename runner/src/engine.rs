@@ -75,6 +75,7 @@ impl Engine {
                 tests_only: false,
                 incremental: self.options.incremental,
             },
+            events,
         )?;
         events(&Event::Compiled {
             slug: kata.slug(),
@@ -335,6 +336,7 @@ impl Engine {
                 tests_only: true,
                 incremental: false,
             },
+            &crate::outcome::no_events,
         )?;
         let mut times = BTreeMap::new();
         if built.compile.ok {

@@ -183,6 +183,13 @@ pub enum Event<'a> {
     KataFinished {
         outcome: &'a KataOutcome,
     },
+    /// The kata's dependencies are being compiled (the first time on this machine): `built` of
+    /// `total` are ready, `current` was the last one.
+    Dependencies {
+        built: usize,
+        total: usize,
+        current: &'a str,
+    },
 }
 
 /// Receives events; it may be called from several threads at once.

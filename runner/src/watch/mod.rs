@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use crate::catalogue::{read_text, Catalogue, Kata};
 use crate::engine::{display_path, Engine};
 use crate::error::{exit, Error, Result};
-use crate::outcome::{no_events, KataOutcome, KataStatus};
+use crate::outcome::{Event, KataOutcome, KataStatus};
 use crate::workspace::{track_dir, State, Workspace};
 
 pub use files::EventMode;
@@ -65,6 +65,11 @@ pub enum Msg {
     ProbeSeen,
     ProbeTimeout,
     Resize,
+    /// The running check is compiling dependencies: `built` of `total` are ready.
+    Dependencies {
+        built: usize,
+        total: usize,
+    },
     Checked(Box<Checked>),
 }
 
@@ -110,6 +115,8 @@ pub struct Session {
     pub outbox: Vec<Output>,
     /// The kata being checked right now.
     pub checking: Option<String>,
+    /// Dependencies compiled so far and in all, while the running check compiles them.
+    pub dependencies: Option<(usize, usize)>,
     /// A save arrived during the running check: check once more when it ends.
     pending: bool,
     /// The text each kata's last completed check saw, so a save that changes nothing is skipped.
@@ -195,8 +202,14 @@ impl Session {
         let engine = Arc::clone(&self.engine);
         let tx = self.tx.clone();
         std::thread::spawn(move || {
+            let progress = tx.clone();
+            let events = move |event: &Event<'_>| {
+                if let Event::Dependencies { built, total, .. } = *event {
+                    let _ = progress.send(Msg::Dependencies { built, total });
+                }
+            };
             let outcome = engine
-                .check(&kata, &source, &no_events)
+                .check(&kata, &source, &events)
                 .unwrap_or_else(|error| {
                     KataOutcome::unchecked(&kata, source.display.clone(), error.to_string())
                 });
@@ -532,6 +545,7 @@ pub fn run(
         notices: Vec::new(),
         outbox: Vec::new(),
         checking: None,
+        dependencies: None,
         pending: false,
         checked_text: HashMap::new(),
         watching: String::new(),
@@ -588,7 +602,18 @@ pub fn run(
                     break;
                 }
             }
-            Some(Msg::Checked(checked)) => session.checked(*checked),
+            Some(Msg::Checked(checked)) => {
+                session.dependencies = None;
+                session.checked(*checked);
+            }
+            Some(Msg::Dependencies { built, total }) => {
+                if session.dependencies.is_none() {
+                    session.notice(format!(
+                        "compiling {total} dependencies; this happens once per machine"
+                    ));
+                }
+                session.dependencies = Some((built, total));
+            }
             Some(Msg::ProbeSeen) => {
                 if let Some(probe) = watch.probe.take() {
                     let _ = std::fs::remove_file(probe);

@@ -241,9 +241,12 @@ fn main_view(session: &Session, cols: usize, rows: usize) -> Vec<String> {
         .iter()
         .filter(|k| session.state.passed.contains(k.slug()))
         .count();
-    let status = match &session.checking {
-        Some(_) => format!("{BOLD}checking…{RESET}"),
-        None => format!("{DIM}{}{RESET}", session.watching),
+    let status = match (&session.checking, session.dependencies) {
+        (Some(_), Some((built, total))) => {
+            format!("{BOLD}compiling dependencies {built}/{total} (once per machine)…{RESET}")
+        }
+        (Some(_), None) => format!("{BOLD}checking…{RESET}"),
+        (None, _) => format!("{DIM}{}{RESET}", session.watching),
     };
     let mut head = vec![
         format!(
