@@ -1,19 +1,18 @@
-//! Turning one solution of one kata into test executables: the temporary crate and cargo.
+//! Turning one solution of one kata into test executables: the kata crate and cargo.
 //!
-//! Owns the kata crate's layout, the two-phase build and the mapping of compiler output back to
-//! the learner's file. Knows the catalogue's types but never runs tests or prints.
+//! Owns the kata crate's layout, the build and the mapping of compiler output back to the
+//! learner's file. Knows the catalogue's types but never runs tests or prints.
 //!
-//! Why two phases: the library is compiled first with no test files present, so the learner's
-//! code cannot `include_str!` the hidden suite; then the suites (and any compile-fail snippets) are
-//! added and built against the already-compiled library in one more cargo call. The suite sources
-//! are deleted before any test runs.
+//! One cargo call builds the library, the suites and any compile-fail snippets. The suites live
+//! outside the crate, where the learner's code cannot name them in an `include_str!` (see
+//! `build`), and they are deleted before any test runs.
 //!
-//! Why a verdict always belongs to the bytes checked: every check writes its files into a fresh
-//! temporary crate, so each file's modification time is newer than any artifact in the shared
-//! target directory, and cargo, which decides freshness by timestamps, rebuilds. Nothing is ever
-//! copied with its original timestamps. A lock file serialises builds into the shared target
-//! directory, and test executables are copied out of it before the lock is released, so a
-//! concurrent build of the same kata cannot replace a binary while its tests run.
+//! Why a verdict always belongs to the bytes checked: every input is written under the build
+//! lock and stamped newer than the end of the previous build (see `Stamp`), so cargo, which
+//! decides freshness by timestamps, rebuilds. Nothing is ever copied with its original
+//! timestamps. The lock serialises builds into the shared target directory, and test executables
+//! are copied out of it before the lock is released, so a concurrent build of the same kata
+//! cannot replace a binary while its tests run.
 
 use std::fs;
 use std::path::{Path, PathBuf};
