@@ -491,6 +491,7 @@ fn verify_accepts_the_fixture_catalogue() {
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("✓ adder"), "{}", run.stdout);
     assert!(run.stdout.contains("wrong 2/2 rejected"), "{}", run.stdout);
+    assert!(run.stdout.contains("right 1/1 passed"), "{}", run.stdout);
 }
 
 /// Copies the fixture catalogue into a temporary folder, for tests that break it.
@@ -531,6 +532,26 @@ fn verify_rejects_a_suite_that_lets_a_wrong_solution_pass() {
     assert!(
         run.stdout
             .contains("wrong/actually_right.rs must compile and fail, but passed all 4 tests"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn verify_rejects_a_suite_that_fails_a_right_solution() {
+    let (_keep, root) = broken_catalogue(|root| {
+        fs::copy(
+            fixtures().join("learner/fails_with_diff.rs"),
+            root.join("adder/right/not_right_after_all.rs"),
+        )
+        .unwrap();
+    });
+    let practice = Practice::with_catalogue(root);
+    let run = practice.kata(&["verify", "adder"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("right/not_right_after_all.rs must pass"),
         "{}",
         run.stdout
     );

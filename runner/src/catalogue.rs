@@ -148,7 +148,17 @@ impl Kata {
 
     /// Known-wrong solutions, sorted by file name.
     pub fn wrong_solutions(&self) -> Result<Vec<PathBuf>> {
-        let dir = self.dir.join("wrong");
+        self.solutions_in("wrong")
+    }
+
+    /// Alternative right solutions, written differently from the reference, sorted by file name:
+    /// they guard against a suite that tests the reference's choices rather than the task.
+    pub fn right_solutions(&self) -> Result<Vec<PathBuf>> {
+        self.solutions_in("right")
+    }
+
+    fn solutions_in(&self, folder: &str) -> Result<Vec<PathBuf>> {
+        let dir = self.dir.join(folder);
         if !dir.is_dir() {
             return Ok(Vec::new());
         }

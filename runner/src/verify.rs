@@ -1,5 +1,5 @@
-//! The catalogue lint behind `kata verify`: every reference passes, every stub and every
-//! known-wrong solution is rejected, and the metadata agrees with the suite.
+//! The catalogue lint behind `kata verify`: every reference and alternative right solution
+//! passes, every stub and known-wrong solution is rejected, and the metadata agrees with the suite.
 //!
 //! A driver over [`Engine::check`]; it decides what each result means for the catalogue and leaves
 //! the rendering to the caller.
@@ -16,7 +16,7 @@ pub const PERF_HEADROOM: u32 = 10;
 /// One solution checked for the catalogue, and whether it did what it must.
 #[derive(Debug)]
 pub struct Row {
-    /// `reference`, `stub`, or `wrong/<file>`.
+    /// `reference`, `stub`, `right/<file>` or `wrong/<file>`.
     pub subject: String,
     pub must: &'static str,
     pub ok: bool,
@@ -110,14 +110,24 @@ pub fn verify(engine: &Engine, kata: &Kata) -> Result<Verification> {
             wrongs.len()
         ));
     }
+    let file_name = |path: &std::path::Path| {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    for path in kata.right_solutions()? {
+        let outcome = engine.check(kata, &source(&path)?, quiet)?;
+        rows.push(Row {
+            subject: format!("right/{}", file_name(&path)),
+            must: "pass",
+            ok: outcome.status == KataStatus::Passed,
+            outcome,
+        });
+    }
     for path in wrongs {
         let outcome = engine.check(kata, &source(&path)?, quiet)?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
         rows.push(Row {
-            subject: format!("wrong/{name}"),
+            subject: format!("wrong/{}", file_name(&path)),
             must: "compile and fail",
             ok: outcome.status == KataStatus::Failed,
             outcome,
@@ -144,6 +154,7 @@ fn scaffold_leftovers(kata: &Kata) -> Result<Vec<std::path::PathBuf>> {
         kata.reference.clone(),
     ];
     files.extend(kata.wrong_solutions()?);
+    files.extend(kata.right_solutions()?);
     Ok(files
         .into_iter()
         .filter(|f| {

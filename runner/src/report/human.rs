@@ -327,12 +327,19 @@ pub fn verification(v: &crate::verify::Verification) -> String {
         paint(RED, "✗")
     };
     let mut parts = Vec::new();
-    let wrongs: Vec<_> = v
+    let alternatives = |folder: &str| -> (usize, usize) {
+        let rows: Vec<_> = v
+            .rows
+            .iter()
+            .filter(|r| r.subject.starts_with(folder))
+            .collect();
+        (rows.iter().filter(|r| r.ok).count(), rows.len())
+    };
+    for row in v
         .rows
         .iter()
-        .filter(|r| r.subject.starts_with("wrong/"))
-        .collect();
-    for row in v.rows.iter().filter(|r| !r.subject.starts_with("wrong/")) {
+        .filter(|r| !r.subject.starts_with("wrong/") && !r.subject.starts_with("right/"))
+    {
         let o = &row.outcome;
         let result = match o.status {
             KataStatus::CompileError => "compile error".to_string(),
@@ -341,11 +348,12 @@ pub fn verification(v: &crate::verify::Verification) -> String {
         };
         parts.push(format!("{} {result}", row.subject));
     }
-    parts.push(format!(
-        "wrong {}/{} rejected",
-        wrongs.iter().filter(|r| r.ok).count(),
-        wrongs.len()
-    ));
+    let (right_ok, right) = alternatives("right/");
+    if right > 0 {
+        parts.push(format!("right {right_ok}/{right} passed"));
+    }
+    let (wrong_ok, wrong) = alternatives("wrong/");
+    parts.push(format!("wrong {wrong_ok}/{wrong} rejected"));
     let _ = writeln!(
         out,
         "{mark} {:<24} {}",
