@@ -517,18 +517,22 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// `kata verify adder` with `file` copied into the kata's folder as `name`; it must fail.
+fn verify_adder_with(file: PathBuf, name: &str) -> Run {
+    let (_keep, root) = broken_catalogue(|root| {
+        fs::copy(file, root.join("adder").join(name)).unwrap();
+    });
+    let run = Practice::with_catalogue(root).kata(&["verify", "adder"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    run
+}
+
 #[test]
 fn verify_rejects_a_suite_that_lets_a_wrong_solution_pass() {
-    let (_keep, root) = broken_catalogue(|root| {
-        fs::write(
-            root.join("adder/wrong/actually_right.rs"),
-            fs::read(fixtures().join("solutions/adder.rs")).unwrap(),
-        )
-        .unwrap();
-    });
-    let practice = Practice::with_catalogue(root);
-    let run = practice.kata(&["verify", "adder"]);
-    assert_eq!(run.code, 1, "{}", run.stdout);
+    let run = verify_adder_with(
+        fixtures().join("solutions/adder.rs"),
+        "wrong/actually_right.rs",
+    );
     assert!(
         run.stdout
             .contains("wrong/actually_right.rs must compile and fail, but passed all 4 tests"),
@@ -539,16 +543,10 @@ fn verify_rejects_a_suite_that_lets_a_wrong_solution_pass() {
 
 #[test]
 fn verify_rejects_a_suite_that_fails_a_right_solution() {
-    let (_keep, root) = broken_catalogue(|root| {
-        fs::copy(
-            fixtures().join("learner/fails_with_diff.rs"),
-            root.join("adder/right/not_right_after_all.rs"),
-        )
-        .unwrap();
-    });
-    let practice = Practice::with_catalogue(root);
-    let run = practice.kata(&["verify", "adder"]);
-    assert_eq!(run.code, 1, "{}", run.stdout);
+    let run = verify_adder_with(
+        fixtures().join("learner/fails_with_diff.rs"),
+        "right/not_right_after_all.rs",
+    );
     assert!(
         run.stdout
             .contains("right/not_right_after_all.rs must pass"),
