@@ -302,6 +302,19 @@ fn clock_going_backwards_does_not_redeliver_or_panic() {
 }
 
 #[test]
+fn clock_going_backwards_with_zero_timeout_is_not_due() {
+    let mut s = ChatServer::new(0);
+    s.send("alice", "bob", "hi");
+    s.poll("bob", 100);
+    expect_eq!(
+        s.poll("bob", 50),
+        vec![],
+        "timeout 0, delivered at 100: now = 50 is before 100 + 0, so not due"
+    );
+    expect_eq!(ids(&s.poll("bob", 100)), vec![1], "due at 100 + 0");
+}
+
+#[test]
 fn huge_timeout_never_redelivers_and_does_not_overflow() {
     let mut s = ChatServer::new(u64::MAX);
     s.send("alice", "bob", "hi");

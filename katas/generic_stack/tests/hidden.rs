@@ -284,6 +284,10 @@ fn a_million_items_push_and_pop_in_order() {
     let mut s = Stack::new();
     for i in 0..n {
         s.push(i);
+        // `len` is O(1): asking for it after every push costs nothing.
+        if s.len() != i as usize + 1 {
+            expect_eq!(s.len(), i as usize + 1, "each push adds one to the length");
+        }
     }
     expect_eq!(
         s.len(),

@@ -397,6 +397,42 @@ fn long_chain() {
 }
 
 #[test]
+fn large_graphs_take_linear_time() {
+    // A chain of 100,000 nodes and a star whose centre has 99,999 neighbours: each node must be
+    // marked and queued in O(1) time, not found by searching a list, and taking the next node
+    // from the queue must not shift the whole queue.
+    let n = 100_000;
+    let chain: Vec<Vec<usize>> = (0..n)
+        .map(|i| if i + 1 < n { vec![i + 1] } else { vec![] })
+        .collect();
+    let mut star = vec![(1..n).collect::<Vec<usize>>()];
+    star.resize(n, Vec::new());
+    // The star is searched five times, to keep a wide margin between a linear and a quadratic
+    // search.
+    for (name, graph) in [
+        ("chain", &chain),
+        ("star", &star),
+        ("star", &star),
+        ("star", &star),
+        ("star", &star),
+        ("star", &star),
+    ] {
+        let order = run_bfs(graph, 0);
+        expect!(
+            order.len() == n && order.iter().enumerate().all(|(i, &v)| i == v),
+            "bfs on the {name} of 100,000 nodes lists 0, 1, …, 99,999"
+        );
+        let path = run_path(graph, 0, n - 1).map(|p| p.len());
+        let expected = if name == "chain" { n } else { 2 };
+        expect_eq!(
+            path,
+            Some(expected),
+            "the path from 0 to 99,999 in the {name} has {expected} nodes"
+        );
+    }
+}
+
+#[test]
 fn random_graphs_agree_with_breadth_first_search() {
     let mut rng = XorShift(0x5851_f42d_4c95_7f2d);
     for (nodes, edges) in [(10, 15), (50, 80), (2_000, 3_000), (20_000, 60_000)] {

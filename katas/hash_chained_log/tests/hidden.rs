@@ -382,6 +382,18 @@ fn relinked_first_entry_is_detected() {
 }
 
 #[test]
+fn a_changed_link_is_reported_as_a_broken_link() {
+    let log = sample_log();
+    let mut copy = log.entries().to_vec();
+    copy[2].prev_hash = copy[0].hash;
+    expect_eq!(
+        verify(&copy, &log.head()),
+        Err(Tamper::BrokenLink { index: 2 }),
+        "entry 2 now points at entry 0: its link is checked before its hash, so it is a BrokenLink"
+    );
+}
+
+#[test]
 fn first_failure_is_reported() {
     let log = sample_log();
     let mut copy = log.entries().to_vec();

@@ -201,6 +201,40 @@ async fn large_payload_is_echoed_exactly() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn partial_writes_are_completed() {
+    // The listener's send buffer is tiny, and the connections it accepts inherit it: the
+    // server's socket then takes only a few KiB per write call, so an echo written with `write`
+    // instead of `write_all` (ignoring how many bytes went out) loses data every time.
+    let socket = ok(
+        tokio::net::TcpSocket::new_v4(),
+        "creating the test's listening socket",
+    );
+    ok(
+        socket.set_send_buffer_size(4 * 1024),
+        "shrinking the listener's send buffer",
+    );
+    ok(
+        socket.bind("127.0.0.1:0".parse().expect("a loopback address")),
+        "binding the test's listening socket",
+    );
+    let listener = ok(socket.listen(128), "listening");
+    let addr = ok(listener.local_addr(), "the listener's address");
+    tokio::spawn(serve(listener));
+    let data = payload(256 * 1024, 5);
+    let echoed = step(
+        8,
+        "echoing 256 KiB through a small send buffer",
+        round_trip(addr, data.clone()),
+    )
+    .await;
+    expect!(
+        echoed == data,
+        "256 KiB must come back byte for byte, even when the socket accepts only part of a write: {}",
+        describe_mismatch(&data, &echoed)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn many_small_writes_arrive_in_order() {
     let addr = start().await;
     let stream = connect(addr).await;

@@ -520,3 +520,29 @@ fn many_words_agree_with_a_sorted_set() {
         );
     }
 }
+
+#[test]
+fn prefix_queries_do_not_scan_every_word() {
+    // 20,000 words, then 100,000 prefix questions: a trie answers each one by walking down as
+    // many nodes as the prefix has characters; scanning every stored word for each question
+    // does two billion comparisons.
+    let alphabet = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'é', '日'];
+    let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
+    let mut trie = Trie::new();
+    for _ in 0..20_000 {
+        trie.insert(&random_word(&mut rng, &alphabet));
+    }
+    let mut found = 0;
+    for _ in 0..100_000 {
+        let mut probe = random_word(&mut rng, &alphabet);
+        probe.push('z'); // no stored word has a 'z': every probe is a miss
+        if trie.starts_with(&probe) || trie.contains(&probe) {
+            found += 1;
+        }
+    }
+    expect_eq!(found, 0, "no stored word contains a 'z'");
+    expect!(
+        trie.starts_with("a") && trie.starts_with("日"),
+        "words beginning with 'a' and with '日' were stored"
+    );
+}

@@ -1,7 +1,7 @@
 use kata_assert::{expect, expect_eq};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 use worker_pool::{QueueFull, WorkerPool};
@@ -96,6 +96,21 @@ fn shutdown_of_an_idle_pool_returns() {
     within(5, "shutting down a pool that never got a job", || {
         WorkerPool::new(3, 4).shutdown();
     });
+}
+
+#[test]
+fn shutdown_wakes_every_idle_worker() {
+    // All four workers have run a job and gone back to waiting for the next one; shutdown
+    // must wake every one of them, not just one.
+    let met = within(9, "shutting down four idle workers", || {
+        let pool = WorkerPool::new(4, 4);
+        let met = jobs_that_met(&pool, 4);
+        // Let the workers go back to sleep on an empty queue.
+        thread::sleep(Duration::from_millis(100));
+        pool.shutdown();
+        met
+    });
+    expect_eq!(met, 4, "the four workers ran four jobs at once");
 }
 
 #[test]
@@ -345,34 +360,97 @@ fn with_one_worker_jobs_run_in_submission_order() {
     );
 }
 
+/// A meeting point for `n` jobs with a fixed deadline: each job arrives and waits until all `n`
+/// have arrived. A job that is still waiting at the deadline gives up and reports `false`.
+/// Only jobs that run at the same time can meet, so a pool that runs them one after the other
+/// fails every time (its first job waits alone until the deadline), and a hang is impossible.
+struct Meeting {
+    arrived: Mutex<usize>,
+    changed: Condvar,
+    n: usize,
+    deadline: Instant,
+}
+
+impl Meeting {
+    fn new(n: usize, within: Duration) -> Arc<Self> {
+        Arc::new(Self {
+            arrived: Mutex::new(0),
+            changed: Condvar::new(),
+            n,
+            deadline: Instant::now() + within,
+        })
+    }
+
+    /// Arrives, then waits for the others; `true` if all `n` were here together.
+    fn arrive(&self) -> bool {
+        let mut arrived = self.arrived.lock().unwrap();
+        *arrived += 1;
+        self.changed.notify_all();
+        while *arrived < self.n {
+            let now = Instant::now();
+            if now >= self.deadline {
+                return false;
+            }
+            arrived = self
+                .changed
+                .wait_timeout(arrived, self.deadline - now)
+                .unwrap()
+                .0;
+        }
+        true
+    }
+}
+
+/// Submits `n` jobs that must all meet, and returns how many of them saw all `n` together.
+fn jobs_that_met(pool: &WorkerPool, n: usize) -> usize {
+    let meeting = Meeting::new(n, Duration::from_secs(3));
+    let met = Arc::new(AtomicUsize::new(0));
+    let (finished_tx, finished_rx) = mpsc::channel();
+    for _ in 0..n {
+        let (meeting, met, finished) =
+            (Arc::clone(&meeting), Arc::clone(&met), finished_tx.clone());
+        pool.submit(move || {
+            if meeting.arrive() {
+                met.fetch_add(1, Ordering::SeqCst);
+            }
+            let _ = finished.send(());
+        });
+    }
+    for _ in 0..n {
+        // Every job gives up by the deadline, so this only waits long for a pool that is
+        // running them one after the other.
+        if finished_rx.recv_timeout(Duration::from_secs(8)).is_err() {
+            break;
+        }
+    }
+    met.load(Ordering::SeqCst)
+}
+
 #[test]
 fn all_workers_run_at_the_same_time() {
     // Four jobs each wait until all four have started: only four workers running at once can
-    // get them all going.
-    let (arrived_tx, arrived_rx) = mpsc::channel();
-    let (release_tx, release_rx) = mpsc::channel::<()>();
-    let release = Arc::new(Mutex::new(release_rx));
-    let pool = WorkerPool::new(4, 8);
-    for _ in 0..4 {
-        let (arrived, release) = (arrived_tx.clone(), Arc::clone(&release));
-        pool.submit(move || {
-            let _ = arrived.send(());
-            let _ = release.lock().unwrap().recv_timeout(Duration::from_secs(3));
-        });
-    }
-    let mut running = 0;
-    while running < 4 && arrived_rx.recv_timeout(Duration::from_secs(3)).is_ok() {
-        running += 1;
-    }
-    for _ in 0..4 {
-        let _ = release_tx.send(());
-    }
+    // get them all going. Then four more, so the workers are concurrent again after a job.
+    let done = within(9, "two rounds of four jobs on four workers", || {
+        let pool = WorkerPool::new(4, 8);
+        let first = jobs_that_met(&pool, 4);
+        let second = if first == 4 {
+            jobs_that_met(&pool, 4)
+        } else {
+            0
+        };
+        drop(pool);
+        (first, second)
+    });
     expect_eq!(
-        running,
+        done.0,
         4,
-        "a pool of 4 workers runs 4 jobs at the same time"
+        "a pool of 4 workers runs 4 jobs at the same time (is a worker holding the queue's lock while it runs a job?)"
     );
-    within(8, "shutdown", move || pool.shutdown());
+    expect_eq!(
+        done.1,
+        4,
+        "after finishing a job, the 4 workers again run 4 jobs at the same time"
+    );
 }
 
 #[test]
