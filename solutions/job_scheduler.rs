@@ -114,12 +114,12 @@ impl Scheduler {
             self.dead.push(id);
             return true;
         }
-        // base × 2^(attempts - 1), saturating: checked_pow fails past 2^63 and checked_mul past
-        // u64::MAX, and either way the retry lies beyond any time we can reach.
-        let delay = 2u64
-            .checked_pow(job.attempts - 1)
-            .and_then(|factor| self.base_backoff.checked_mul(factor))
-            .unwrap_or(u64::MAX);
+        // base × 2^(attempts - 1), saturating at u64::MAX. A base of 0 gives 0 however large the
+        // power (0 × u64::MAX is 0); otherwise a saturated power saturates the product, as the
+        // true delay is then at least 2^64.
+        let delay = self
+            .base_backoff
+            .saturating_mul(2u64.saturating_pow(job.attempts - 1));
         job.due = now.saturating_add(delay);
         job.state = State::Waiting;
         self.delayed.insert((job.due, id));

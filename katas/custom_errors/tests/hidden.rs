@@ -14,6 +14,37 @@ impl Read for FailingReader {
     }
 }
 
+/// Hands its bytes over a few at a time, the way a pipe or a socket does, then fails with
+/// `error` if one is given (else reports the end of the input).
+struct Trickle {
+    bytes: &'static [u8],
+    step: usize,
+    error: Option<(ErrorKind, &'static str)>,
+}
+
+impl Read for Trickle {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.bytes.is_empty() {
+            return match self.error {
+                Some((kind, message)) => Err(io::Error::new(kind, message)),
+                None => Ok(0),
+            };
+        }
+        let n = self.step.min(self.bytes.len()).min(buf.len());
+        buf[..n].copy_from_slice(&self.bytes[..n]);
+        self.bytes = &self.bytes[n..];
+        Ok(n)
+    }
+}
+
+fn trickle(bytes: &'static [u8], step: usize) -> Trickle {
+    Trickle {
+        bytes,
+        step,
+        error: None,
+    }
+}
+
 fn parse_error_of(text: &str) -> ParseIntError {
     text.parse::<u16>().unwrap_err()
 }
@@ -148,6 +179,57 @@ fn a_failed_read_is_an_io_error_holding_the_original_error() {
         other => expect!(
             false,
             "the reader fails: expected Err(AppError::Io(_)), got {other:?}"
+        ),
+    }
+}
+
+#[test]
+fn the_whole_input_is_read_even_when_it_comes_in_pieces() {
+    expect_eq!(
+        read_port(trickle(b"  8080\n", 1)).ok(),
+        Some(8080),
+        "a reader that gives one byte per read: read_port reads until the end of the input"
+    );
+    expect_eq!(
+        read_port(trickle(b"8080", 2)).ok(),
+        Some(8080),
+        "\"80\" then \"80\": the number is 8080, not the privileged 80 of the first piece"
+    );
+    expect!(
+        matches!(
+            read_port(trickle(b"65536", 3)),
+            Err(AppError::Parse(ref e)) if *e.kind() == IntErrorKind::PosOverflow
+        ),
+        "\"655\" then \"36\": the text is 65536, too large for a port"
+    );
+    expect!(
+        matches!(
+            read_port(trickle("é8080".as_bytes(), 1)),
+            Err(AppError::Parse(ref e)) if *e.kind() == IntErrorKind::InvalidDigit
+        ),
+        "a two-byte character split across reads is still valid UTF-8 (and not a digit)"
+    );
+}
+
+#[test]
+fn a_read_error_after_some_text_is_an_io_error() {
+    let reader = Trickle {
+        bytes: b"8080",
+        step: 4,
+        error: Some((ErrorKind::ConnectionReset, "peer went away")),
+    };
+    match read_port(reader) {
+        Err(AppError::Io(e)) => {
+            expect_eq!(
+                e.kind(),
+                ErrorKind::ConnectionReset,
+                "the reader's error comes back unchanged"
+            );
+        }
+        other => expect!(
+            false,
+            "\"8080\" then a read error: the input could not be read whole, so it is Io, got {:?}",
+            other
         ),
     }
 }

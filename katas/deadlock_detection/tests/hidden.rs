@@ -286,6 +286,20 @@ fn remove_wait_breaks_the_cycle() {
 }
 
 #[test]
+fn remove_wait_removes_only_that_wait() {
+    // 1 waits for both 2 and 3; 3 waits for 1. Granting 1 the lock held by 2 leaves 1 → 3.
+    let mut t = Tracked::new(&[(1, 2), (1, 3), (3, 1)]);
+    t.g.remove_wait(1, 2);
+    t.edges.remove(&(1, 2));
+    t.expect_valid_cycle("1 still waits for 3, and 3 for 1");
+    expect_eq!(
+        t.g.deadlocked(),
+        vec![1, 3],
+        "remove_wait(1, 2) removes only the edge 1 → 2: 1 ⇄ 3 is still a deadlock"
+    );
+}
+
+#[test]
 fn remove_txn_removes_waits_for_it() {
     let mut t = Tracked::new(&[(1, 2), (2, 3), (3, 1), (4, 3)]);
     t.g.remove_txn(3);

@@ -148,6 +148,11 @@ fn only_the_recipient_can_claim() {
         "names are compared exactly"
     );
     expect_eq!(c.state(), State::Locked, "refused claims change nothing");
+    expect_eq!(
+        c.revealed_preimage(),
+        None,
+        "a claim refused because of the caller reveals nothing, even with the right preimage"
+    );
 }
 
 #[test]

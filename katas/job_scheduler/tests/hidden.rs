@@ -384,3 +384,25 @@ fn huge_backoff_saturates_instead_of_overflowing() {
         "after 200 attempts the job is dead"
     );
 }
+
+#[test]
+fn zero_backoff_retries_at_once_however_many_attempts() {
+    // base_backoff 0: every wait is 0 × 2^(k-1) = 0, also past the 64th attempt, where 2^(k-1)
+    // no longer fits in a u64.
+    let mut s = Scheduler::new(100, 0);
+    let id = s.submit(1, 5);
+    for attempt in 1..=100u32 {
+        expect_eq!(
+            s.next_job(5),
+            Some(id),
+            "with base_backoff 0 a failed job is due again at once: attempt {} runs at 5",
+            attempt
+        );
+        s.fail(id, 5);
+    }
+    expect_eq!(
+        s.dead_letters(),
+        &[id][..],
+        "after 100 attempts the job is dead"
+    );
+}

@@ -179,6 +179,21 @@ fn order_owner_and_item_describe_the_order() {
         None,
         "there is no third order"
     );
+    expect_eq!(
+        store.order_owner(OrderId(0)),
+        None,
+        "order ids start at 1, so OrderId(0) is unknown"
+    );
+    expect_eq!(
+        store.order_item(OrderId(0)),
+        None,
+        "order ids start at 1, so OrderId(0) is unknown"
+    );
+    expect_eq!(
+        store.order_owner(OrderId(u64::MAX)),
+        None,
+        "OrderId(u64::MAX) was never issued"
+    );
 }
 
 #[test]

@@ -125,6 +125,29 @@ fn longest_prefers_the_first_on_ties() {
 }
 
 #[test]
+fn empty_words_still_have_a_longest() {
+    let list = words(&["", ""]);
+    expect_eq!(
+        longest(&list),
+        Some(""),
+        "two empty words tie at length 0: the first one is the longest, not None"
+    );
+    let summary = summarize(&list);
+    expect_eq!(
+        (summary.count, summary.total_len, summary.longest_len),
+        (2, 0, 0),
+        "two empty words: count 2, total length 0, longest length 0"
+    );
+    let mut list = words(&["", "", "a", ""]);
+    move_longest_to_front(&mut list);
+    expect_eq!(
+        list,
+        words(&["a", "", "", ""]),
+        "\"a\" is longer than the empty words and moves to the front"
+    );
+}
+
+#[test]
 fn longest_borrows_from_the_callers_words() {
     let list = words(&["same", "word", "same"]);
     let found = longest(&list).unwrap_or_default();

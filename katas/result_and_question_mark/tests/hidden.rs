@@ -89,6 +89,16 @@ fn blank_lines_and_comments_are_ignored() {
 }
 
 #[test]
+fn commented_out_settings_are_ignored() {
+    let text = "#port = 80\nhost = a\n#host=b\n  #no space after the hash\nport = 1\n#";
+    expect_eq!(
+        parse(text),
+        Ok(config("a", 1, 4, false)),
+        "every line that starts with `#` is a comment, even `#port = 80` with no space after `#`"
+    );
+}
+
+#[test]
 fn whitespace_around_keys_and_values_is_trimmed() {
     let text = "   host   =   example.org   \nport=443\n\tworkers\t=\t3\t\nverbose= true";
     expect_eq!(
@@ -325,6 +335,25 @@ fn port_boundaries_are_accepted() {
         parse("host = a\nport = 65535"),
         Ok(config("a", 65535, 4, false)),
         "port 65535 is the largest valid port"
+    );
+}
+
+#[test]
+fn numbers_are_read_as_str_parse_reads_them() {
+    expect_eq!(
+        parse("host = a\nport = +8080\nworkers = +7"),
+        Ok(config("a", 8080, 7, false)),
+        "`str::parse` accepts a leading `+`: port = +8080 is 8080 and workers = +7 is 7"
+    );
+    expect_eq!(
+        parse("host = a\nport = 0080\nworkers = 007"),
+        Ok(config("a", 80, 7, false)),
+        "`str::parse` accepts leading zeros: port = 0080 is 80 and workers = 007 is 7"
+    );
+    expect_eq!(
+        parse("host = a\nport = 000"),
+        Err(invalid(2, "port", "000")),
+        "port = 000 is 0, which is not a valid port"
     );
 }
 

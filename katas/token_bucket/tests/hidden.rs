@@ -222,6 +222,28 @@ fn a_full_bucket_does_not_bank_tokens() {
 }
 
 #[test]
+fn a_full_bucket_does_not_bank_a_fraction_either() {
+    let (clock, mut l) = limiter(3, 1);
+    l.try_acquire("alice");
+    // Full since 1000; at 10_500 it would hold 11.5 tokens without the cap: the whole 8.5 extra
+    // tokens are lost, the half token included.
+    clock.set(10_500);
+    expect_eq!(drain(&mut l, "alice"), 3, "a full bucket gives capacity");
+    clock.set(11_000);
+    expect_eq!(
+        l.available("alice"),
+        0,
+        "the bucket was full, not 3.5 tokens: half a second after emptying it holds half a token"
+    );
+    clock.set(11_500);
+    expect_eq!(
+        drain(&mut l, "alice"),
+        1,
+        "a whole second after emptying it holds one token"
+    );
+}
+
+#[test]
 fn burst_then_sustained_rate() {
     let (clock, mut l) = limiter(10, 5);
     let mut allowed = drain(&mut l, "alice");
