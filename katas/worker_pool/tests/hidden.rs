@@ -454,6 +454,41 @@ fn all_workers_run_at_the_same_time() {
 }
 
 #[test]
+fn an_idle_worker_takes_the_next_job_while_another_is_busy() {
+    // One of two workers is held inside a job. The three jobs submitted next must all run on
+    // the other worker in the meantime: no job may wait behind the busy worker while a worker
+    // is free.
+    let done = Arc::new(AtomicUsize::new(0));
+    let (started_tx, started_rx) = mpsc::channel();
+    let (gate_tx, gate_rx) = mpsc::channel();
+    let gate = Arc::new(Mutex::new(gate_rx));
+    let pool = WorkerPool::new(2, 8);
+    pool.submit(gated_job(started_tx, gate, Arc::clone(&done)));
+    expect!(
+        started_rx.recv_timeout(Duration::from_secs(5)).is_ok(),
+        "the first job starts and holds one worker"
+    );
+    let (ran_tx, ran_rx) = mpsc::channel();
+    for _ in 0..3 {
+        let ran = ran_tx.clone();
+        pool.submit(move || {
+            let _ = ran.send(());
+        });
+    }
+    let mut ran = 0;
+    while ran < 3 && ran_rx.recv_timeout(Duration::from_secs(3)).is_ok() {
+        ran += 1;
+    }
+    let _ = gate_tx.send(());
+    within(8, "shutdown", move || pool.shutdown());
+    expect_eq!(
+        ran,
+        3,
+        "with one worker busy, the other worker runs all three later jobs"
+    );
+}
+
+#[test]
 fn never_more_jobs_at_once_than_workers() {
     let active = Arc::new(AtomicUsize::new(0));
     let peak = Arc::new(AtomicUsize::new(0));
