@@ -116,6 +116,21 @@ fn one_job_gives_its_result() {
 }
 
 #[test]
+fn jobs_run_on_the_runtimes_blocking_pool() {
+    // A thread of tokio's blocking pool belongs to the runtime, so a job there can reach the
+    // runtime through `Handle::current()`; a plain OS thread cannot.
+    let jobs: Vec<_> = (0..3)
+        .map(|_| || tokio::runtime::Handle::try_current().is_ok())
+        .collect();
+    let results = current_thread().block_on(run_all(jobs));
+    expect_eq!(
+        results,
+        vec![true, true, true],
+        "every job runs on the runtime's blocking pool, where Handle::current() reaches the runtime (a plain std::thread is not part of it)"
+    );
+}
+
+#[test]
 fn results_are_in_job_order() {
     let jobs: Vec<_> = (0..8_u64).map(|i| move || i * 10).collect();
     let results = current_thread().block_on(run_all(jobs));

@@ -307,6 +307,17 @@ fn urls_are_compared_exactly() {
         a != b && b != c && a != c,
         "\"a.com\", \"a.com/\" and \"A.com\" are three different URLs"
     );
+    let d = s.shorten(" a.com");
+    let e = s.shorten("a.com\n");
+    expect!(
+        d != a && e != a && d != e,
+        "\" a.com\" and \"a.com\\n\" are different URLs from \"a.com\" and from each other: whitespace counts"
+    );
+    expect_eq!(
+        s.expand(&d),
+        Some(" a.com"),
+        "expand gives back the URL exactly as it was given, spaces included"
+    );
 }
 
 #[test]

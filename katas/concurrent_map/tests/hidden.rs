@@ -1,5 +1,5 @@
 use std::collections::HashSet;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Barrier};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -12,6 +12,10 @@ struct Session {
     user: String,
     clicks: u32,
 }
+
+/// A key type with only what the task asks of keys: `Eq` and `Hash` (no `Clone`).
+#[derive(PartialEq, Eq, Hash)]
+struct UserId(u64);
 
 fn s(text: &str) -> String {
     text.to_string()
@@ -42,6 +46,25 @@ fn insert_then_get() {
     expect_eq!(m.get(&3), None, "key 3 was never inserted");
     expect_eq!(m.len(), 2, "two keys were inserted");
     expect!(!m.is_empty(), "a map with keys is not empty");
+}
+
+#[test]
+fn a_map_with_any_one_key_is_not_empty() {
+    for k in 0..64u64 {
+        let m = ConcurrentMap::new();
+        m.insert(k, k);
+        expect_eq!(m.len(), 1, "a map holding only key {} has length 1", k);
+        expect!(!m.is_empty(), "a map holding only key {} is not empty", k);
+        m.remove(&k);
+        expect!(
+            m.is_empty(),
+            "after removing key {} the map is empty again",
+            k
+        );
+    }
+    let m = ConcurrentMap::new();
+    m.upsert(s("only"), 0u64, |n| *n += 1);
+    expect!(!m.is_empty(), "a map holding one upserted key is not empty");
 }
 
 #[test]
@@ -229,6 +252,78 @@ fn values_need_not_be_clone() {
         "remove gives back the stored session"
     );
     expect!(m.is_empty(), "the map is empty again");
+    let session = |user: &str| Session {
+        user: s(user),
+        clicks: 0,
+    };
+    let clicks = m.upsert(s("bob"), session("bob"), |v| {
+        v.clicks += 1;
+        v.clicks
+    });
+    expect_eq!(
+        clicks,
+        1,
+        "upsert stores bob's new session and adds a click"
+    );
+    expect_eq!(
+        m.update(&s("bob"), |v| {
+            v.clicks += 1;
+            (v.user.clone(), v.clicks)
+        }),
+        Some((s("bob"), 2)),
+        "update works on values that are not Clone"
+    );
+    expect_eq!(
+        m.upsert(s("bob"), session("nobody"), |v| v.user.clone()),
+        s("bob"),
+        "upsert of a present key keeps the stored session"
+    );
+    expect_eq!(m.len(), 1, "one session is stored");
+    expect!(!m.is_empty(), "a map holding a session is not empty");
+}
+
+#[test]
+fn keys_need_not_be_clone() {
+    let m = ConcurrentMap::new();
+    expect_eq!(m.insert(UserId(1), 10u64), None, "user 1 is new");
+    expect_eq!(
+        m.upsert(UserId(1), 0, |n| {
+            *n += 1;
+            *n
+        }),
+        11,
+        "upsert of present user 1 adds 1 to 10"
+    );
+    expect_eq!(
+        m.upsert(UserId(2), 5, |n| {
+            *n += 1;
+            *n
+        }),
+        6,
+        "upsert of absent user 2 stores 5, then adds 1"
+    );
+    expect_eq!(
+        m.update(&UserId(2), |n| {
+            *n *= 2;
+            *n
+        }),
+        Some(12),
+        "update doubles user 2's 6"
+    );
+    expect_eq!(m.update(&UserId(3), |n| *n += 1), None, "user 3 is absent");
+    expect_eq!(m.get(&UserId(1)), Some(11), "user 1 holds 11");
+    expect_eq!(m.len(), 2, "two users are stored");
+    expect_eq!(
+        m.remove(&UserId(1)),
+        Some(11),
+        "remove gives back user 1's 11"
+    );
+    expect_eq!(
+        m.insert(UserId(2), 0),
+        Some(12),
+        "insert replaces user 2's 12"
+    );
+    expect!(!m.is_empty(), "user 2 is still stored");
 }
 
 #[test]
@@ -277,6 +372,121 @@ fn the_map_is_send_and_sync() {
 }
 
 const THREADS: u64 = 4;
+
+/// How long the first of two overlapping calls keeps its closure running while it waits for the
+/// second call to finish. A map whose calls are atomic makes the second call wait instead, so the
+/// first closure waits this long in vain; a map that runs the closure on a copy (or with the key
+/// taken out) lets the second call finish meanwhile, and one of the two results is lost.
+const OVERLAP: Duration = Duration::from_millis(250);
+
+/// Runs `first` and `second` on two threads so that `second` starts while `first`'s closure is
+/// running; see `OVERLAP`. `first` gets a function to call in its closure: it signals that the
+/// closure has started and waits for `second` to finish (or for `OVERLAP` to pass).
+fn overlap<A, B>(
+    first: impl FnOnce(&dyn Fn()) -> A + Send,
+    second: impl FnOnce() -> B + Send,
+) -> (A, B)
+where
+    A: Send,
+    B: Send,
+{
+    let inside = AtomicBool::new(false);
+    let second_done = AtomicBool::new(false);
+    let wait_inside = || {
+        inside.store(true, Ordering::SeqCst);
+        let start = Instant::now();
+        while !second_done.load(Ordering::SeqCst) && start.elapsed() < OVERLAP {
+            thread::sleep(Duration::from_millis(1));
+        }
+    };
+    thread::scope(|scope| {
+        let a = scope.spawn(|| first(&wait_inside));
+        let b = scope.spawn(|| {
+            let start = Instant::now();
+            while !inside.load(Ordering::SeqCst) && start.elapsed() < Duration::from_secs(2) {
+                thread::sleep(Duration::from_millis(1));
+            }
+            let got = second();
+            second_done.store(true, Ordering::SeqCst);
+            got
+        });
+        (a.join().unwrap(), b.join().unwrap())
+    })
+}
+
+#[test]
+fn an_update_waits_for_the_update_in_progress() {
+    let m = ConcurrentMap::new();
+    m.insert(s("k"), 0u64);
+    let (first, second) = overlap(
+        |wait| {
+            m.update(&s("k"), |v| {
+                let before = *v;
+                wait();
+                *v = before + 1;
+                *v
+            })
+        },
+        || {
+            m.update(&s("k"), |v| {
+                *v += 1;
+                *v
+            })
+        },
+    );
+    expect_eq!(
+        first,
+        Some(1),
+        "the first update (of 0) finds the key and makes it 1"
+    );
+    expect_eq!(
+        second,
+        Some(2),
+        "an update that starts while another update's closure runs must wait for it, then see 1 and make it 2"
+    );
+    expect_eq!(
+        m.get(&s("k")),
+        Some(2),
+        "two updates of +1 on 0 leave 2: neither may be lost"
+    );
+}
+
+#[test]
+fn an_upsert_waits_for_the_upsert_in_progress() {
+    let m = ConcurrentMap::new();
+    let (first, second) = overlap(
+        |wait| {
+            m.upsert(7u64, 0u64, |v| {
+                let before = *v;
+                wait();
+                *v = before + 1;
+                *v
+            })
+        },
+        || {
+            m.upsert(7u64, 0u64, |v| {
+                *v += 1;
+                *v
+            })
+        },
+    );
+    expect_eq!(
+        first,
+        1,
+        "the first upsert stores the default 0 and makes it 1"
+    );
+    expect_eq!(
+        second,
+        2,
+        "an upsert that starts while another upsert's closure runs must wait for it, then see 1 and make it 2"
+    );
+    expect_eq!(
+        m.get(&7),
+        Some(2),
+        "two upserts of +1 leave 2: neither may be lost"
+    );
+    expect_eq!(m.len(), 1, "both upserts were of one key");
+}
 
 #[test]
 fn concurrent_updates_of_one_key_are_not_lost() {

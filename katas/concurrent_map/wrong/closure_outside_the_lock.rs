@@ -41,21 +41,20 @@ impl<K: Eq + Hash, V> ConcurrentMap<K, V> {
     pub fn update<R, F>(&self, key: &K, f: F) -> Option<R>
     where
         F: FnOnce(&mut V) -> R,
-        K: Clone,
     {
         // Keep the critical section short: never call user code while holding the lock.
-        let mut value = self.map.write().unwrap().remove(key)?;
+        let (key, mut value) = self.map.write().unwrap().remove_entry(key)?;
         let result = f(&mut value);
-        self.map.write().unwrap().insert(key.clone(), value);
+        self.map.write().unwrap().insert(key, value);
         Some(result)
     }
 
     pub fn upsert<R, F>(&self, key: K, default: V, f: F) -> R
     where
         F: FnOnce(&mut V) -> R,
-        K: Clone,
     {
-        let mut value = self.map.write().unwrap().remove(&key).unwrap_or(default);
+        let taken = self.map.write().unwrap().remove_entry(&key);
+        let (key, mut value) = taken.unwrap_or((key, default));
         let result = f(&mut value);
         self.map.write().unwrap().insert(key, value);
         result

@@ -1,4 +1,5 @@
-//! `upsert` checks "absent?" under a read lock, then inserts the default under a write lock: racing threads overwrite each other.
+//! `upsert` checks "absent?" under a read lock, then stores the default under a separate write lock
+//! with a plain insert: racing threads overwrite each other's values.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -48,12 +49,16 @@ impl<K: Eq + Hash, V> ConcurrentMap<K, V> {
     pub fn upsert<R, F>(&self, key: K, default: V, f: F) -> R
     where
         F: FnOnce(&mut V) -> R,
-        K: Clone,
     {
         let present = self.map.read().unwrap().contains_key(&key);
-        if !present {
-            self.insert(key.clone(), default);
+        let mut map = self.map.write().unwrap();
+        if present {
+            if let Some(value) = map.get_mut(&key) {
+                return f(value);
+            }
         }
-        self.update(&key, f).expect("the key was just inserted")
+        // Absent a moment ago, so store the default: but another thread may have stored a value
+        // in between, and a plain insert overwrites it.
+        f(map.entry(key).insert_entry(default).into_mut())
     }
 }

@@ -168,6 +168,15 @@ fn first_sentence_is_trimmed() {
 }
 
 #[test]
+fn first_sentence_trims_unicode_whitespace() {
+    expect_eq!(
+        Excerpt::first_sentence("\u{2003}Call me Ishmael\u{a0}. Then").part(),
+        "Call me Ishmael",
+        "str::trim removes Unicode whitespace too: an em space (U+2003) and a no-break space (U+00A0)"
+    );
+}
+
+#[test]
 fn first_sentence_can_be_empty() {
     expect_eq!(
         Excerpt::first_sentence("").part(),
@@ -282,6 +291,16 @@ fn longest_word_splits_on_any_whitespace() {
         excerpt.longest_word(),
         "cccc",
         "tabs, newlines and runs of spaces separate words"
+    );
+}
+
+#[test]
+fn longest_word_splits_on_unicode_whitespace() {
+    let excerpt = Excerpt::first_sentence("ab\u{a0}cd efg\u{3000}hij");
+    expect_eq!(
+        excerpt.longest_word(),
+        "efg",
+        "a no-break space (U+00A0) and an ideographic space (U+3000) separate words: \"ab\", \"cd\", \"efg\", \"hij\""
     );
 }
 

@@ -391,6 +391,31 @@ fn zero_leaf_count_does_not_verify() {
 }
 
 #[test]
+fn huge_leaf_counts_are_rejected_without_panicking() {
+    let data = leaves(4);
+    let root = model_root(&data);
+    for (index, leaf_count) in [
+        (0, usize::MAX),
+        (usize::MAX - 1, usize::MAX),
+        (3, usize::MAX / 2 + 1),
+    ] {
+        let proof = Proof {
+            index,
+            leaf_count,
+            siblings: (0..64u8).map(|i| model_leaf(&[i])).collect(),
+        };
+        let got = std::panic::catch_unwind(|| verify(&root, &data[0], &proof));
+        expect_eq!(
+            got.ok(),
+            Some(false),
+            "a crafted proof with index {} and leaf_count {} must be rejected (false), not crash the verifier",
+            index,
+            leaf_count
+        );
+    }
+}
+
+#[test]
 fn changing_the_leaf_count_to_another_shape_breaks_the_proof() {
     let l = leaves(5);
     let root = merkle_root(&l);

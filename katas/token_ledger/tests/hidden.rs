@@ -248,6 +248,22 @@ fn allowance_cannot_be_spent_twice() {
 }
 
 #[test]
+fn a_maximal_allowance_is_used_up_too() {
+    let mut l = Ledger::new("alice", 1_000);
+    l.approve("alice", "dex", u128::MAX);
+    expect_eq!(
+        l.transfer_from("dex", "alice", "bob", 100),
+        Ok(()),
+        "an allowance of u128::MAX covers 100"
+    );
+    expect_eq!(
+        l.allowance("alice", "dex"),
+        u128::MAX - 100,
+        "there is no infinite allowance: u128::MAX goes down by exactly 100"
+    );
+}
+
+#[test]
 fn many_small_pulls_add_up_to_the_allowance() {
     let mut l = Ledger::new("alice", 1_000);
     l.approve("alice", "dex", 10);

@@ -180,3 +180,18 @@ fn a_long_run_of_duplicates_pairs_every_later_one() {
     );
     expect_eq!(pairs[0], (7, 7), "each pair is (7, 7)");
 }
+
+#[test]
+fn large_falling_input_is_linear() {
+    // 400,000 distinct values, largest first, where only the last element has a partner: keeping
+    // the numbers seen so far in a sorted `Vec` inserts each one at the front, shifting the rest.
+    let n = 400_000;
+    let mut nums: Vec<i32> = (0..n).rev().map(|i| i * 2).collect();
+    nums.push(-1);
+    let pairs = find_pairs(&nums, 2 * (n - 1) - 1);
+    expect_eq!(
+        pairs,
+        vec![(2 * (n - 1), -1)],
+        "only the final -1 has an earlier partner"
+    );
+}
