@@ -1376,7 +1376,8 @@ fn watch_sees_a_save_by_rename_once() {
     let watch = practice.watch_from_the_stub();
     practice.save_by_rename("adder", "does_not_compile");
     assert_eq!(watch.verdict(), verdict("adder", "compile_error"));
-    // Had the rename been checked twice, the second verdict would come before this save's.
+    // The rename gave exactly one verdict line: the next line is this save's. (A second event
+    // of the rename with the same text is absorbed before it would be checked.)
     practice.save("adder", "fails_with_diff");
     assert_eq!(watch.verdict(), verdict("adder", "failed"));
 }

@@ -517,14 +517,16 @@ impl DependencyProgress {
         }
         self.built += 1;
         self.compiling |= message["fresh"].as_bool() == Some(false);
-        // By the first artifact cargo has written the crate's resolved lockfile: one package
-        // per dependency, and one for the crate itself.
-        let total = *self.total.get_or_insert_with(|| {
-            fs::read_to_string(self.manifest_dir.join("Cargo.lock"))
-                .map(|lock| lock.matches("[[package]]").count().saturating_sub(1))
-                .unwrap_or(0)
-        });
         if self.compiling {
+            // By now cargo has written the crate's resolved lockfile: one package per
+            // dependency, and one for the crate itself. Read only once something compiles, so
+            // a warm check never touches it.
+            let manifest_dir = &self.manifest_dir;
+            let total = *self.total.get_or_insert_with(|| {
+                fs::read_to_string(manifest_dir.join("Cargo.lock"))
+                    .map(|lock| lock.matches("[[package]]").count().saturating_sub(1))
+                    .unwrap_or(0)
+            });
             events(&Event::Dependencies {
                 built: self.built,
                 // The lockfile also names packages for other platforms, which never compile

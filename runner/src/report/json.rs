@@ -92,20 +92,19 @@ pub fn kata_record(outcome: &KataOutcome) -> KataRecord<'_> {
     }
 }
 
-/// The document `kata check --json` prints.
-pub fn check_document(outcomes: &[KataOutcome]) -> String {
-    let document = CheckDocument {
+fn check_document_of(outcomes: &[KataOutcome]) -> CheckDocument<'_> {
+    CheckDocument {
         version: VERSION,
         katas: outcomes.iter().map(kata_record).collect(),
-    };
-    serde_json::to_string_pretty(&document).expect("the wire types serialise")
+    }
+}
+
+/// The document `kata check --json` prints.
+pub fn check_document(outcomes: &[KataOutcome]) -> String {
+    serde_json::to_string_pretty(&check_document_of(outcomes)).expect("the wire types serialise")
 }
 
 /// The same document on one line: `kata watch --json` prints one per check.
 pub fn check_document_line(outcomes: &[KataOutcome]) -> String {
-    let document = CheckDocument {
-        version: VERSION,
-        katas: outcomes.iter().map(kata_record).collect(),
-    };
-    serde_json::to_string(&document).expect("the wire types serialise")
+    serde_json::to_string(&check_document_of(outcomes)).expect("the wire types serialise")
 }

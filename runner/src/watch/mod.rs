@@ -135,7 +135,7 @@ enum Flow {
 }
 
 impl Session {
-    fn kata(&self) -> &Kata {
+    pub fn current_kata(&self) -> &Kata {
         self.catalogue
             .get(&self.current)
             .expect("the current kata is in the catalogue")
@@ -147,10 +147,6 @@ impl Session {
 
     pub fn kata_file(&self, kata: &Kata) -> PathBuf {
         self.workspace.kata_file(kata)
-    }
-
-    pub fn current_kata(&self) -> &Kata {
-        self.kata()
     }
 
     fn notice(&mut self, text: impl Into<String>) {
@@ -176,7 +172,7 @@ impl Session {
             self.pending = true;
             return;
         }
-        let kata = self.kata().clone();
+        let kata = self.current_kata().clone();
         let source = match self.workspace.read_source(&kata) {
             Ok(source) => source,
             Err(error) => {
@@ -271,7 +267,7 @@ impl Session {
 
     /// A file event. Returns whether it concerns the current kata's file.
     fn changed(&mut self, path: &Path) -> bool {
-        let current = self.workspace.kata_file(self.kata());
+        let current = self.workspace.kata_file(self.current_kata());
         if same_file(path, &current) {
             return true;
         }
@@ -332,7 +328,7 @@ impl Session {
     }
 
     fn hint(&mut self) {
-        let kata = self.kata().clone();
+        let kata = self.current_kata().clone();
         let hints = &kata.meta.hints;
         if hints.is_empty() {
             self.notice(format!("{} has no hints.", kata.slug()));
@@ -356,7 +352,7 @@ impl Session {
     }
 
     fn solution(&mut self) {
-        let kata = self.kata().clone();
+        let kata = self.current_kata().clone();
         if !self.state.passed.contains(kata.slug()) {
             self.notice(format!(
                 "The reference solution of {} is shown once the kata passes.",
@@ -375,7 +371,7 @@ impl Session {
     }
 
     fn reset(&mut self) {
-        let kata = self.kata().clone();
+        let kata = self.current_kata().clone();
         match self.workspace.reset(&kata) {
             Ok(Some(backup)) => self.notice(format!(
                 "Restored the stub of {}; your file is saved as {}.",
