@@ -14,8 +14,10 @@
 //! are copied out of it before the lock is released, so a concurrent build of the same kata
 //! cannot replace a binary while its tests run.
 
+use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -23,6 +25,7 @@ use serde_json::Value;
 use crate::catalogue::Kata;
 use crate::error::{Error, Result};
 use crate::outcome::{CompileOutcome, Diagnostic, Event, EventSink};
+use crate::policy::Policy;
 
 /// Where kata builds happen: the per-machine cache shared by every check.
 #[derive(Debug, Clone)]
@@ -31,6 +34,48 @@ pub struct BuildEnv {
     pub target_dir: PathBuf,
     assert_dir: PathBuf,
     cargo: String,
+    toolchain: OnceLock<std::result::Result<Toolchain, String>>,
+}
+
+/// Where the compiler lives, found once per run: builds name rustc by its full path (no rustup
+/// proxy in between) and give the compiler read access to exactly these folders.
+#[derive(Debug, Clone)]
+struct Toolchain {
+    sysroot: PathBuf,
+    rustc: PathBuf,
+    clippy_driver: Option<PathBuf>,
+    cargo_home: Option<PathBuf>,
+    rustup_home: Option<PathBuf>,
+}
+
+impl Toolchain {
+    fn find() -> std::result::Result<Toolchain, String> {
+        let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+        let output = std::process::Command::new(&rustc)
+            .args(["--print", "sysroot"])
+            .output()
+            .map_err(|e| format!("`{rustc} --print sysroot` could not start: {e}"))?;
+        if !output.status.success() {
+            return Err(format!(
+                "`{rustc} --print sysroot` failed: {}",
+                String::from_utf8_lossy(&output.stderr).trim()
+            ));
+        }
+        let sysroot = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        let clippy = sysroot.join("bin").join("clippy-driver");
+        Ok(Toolchain {
+            rustc: sysroot.join("bin").join("rustc"),
+            clippy_driver: clippy.is_file().then_some(clippy),
+            cargo_home: std::env::var_os("CARGO_HOME")
+                .map(PathBuf::from)
+                .or_else(|| home.as_ref().map(|h| h.join(".cargo"))),
+            rustup_home: std::env::var_os("RUSTUP_HOME")
+                .map(PathBuf::from)
+                .or_else(|| home.as_ref().map(|h| h.join(".rustup"))),
+            sysroot,
+        })
+    }
 }
 
 /// The helper crate's sources, embedded so an installed runner needs nothing else on disk.
@@ -63,6 +108,7 @@ impl BuildEnv {
             cache_dir,
             assert_dir,
             cargo: std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()),
+            toolchain: OnceLock::new(),
         })
     }
 }
@@ -138,6 +184,10 @@ pub struct BuildOptions {
     /// after a small edit (practice), slower when a whole different file is checked (grading,
     /// verification).
     pub incremental: bool,
+    /// What the learner's crate may use (see [`crate::policy`]). A strict build always happens
+    /// in a fresh crate: the policy's flags are given by the wrapper, where cargo's freshness
+    /// check does not see them.
+    pub policy: Policy,
 }
 
 impl BuildEnv {
@@ -159,6 +209,7 @@ impl BuildEnv {
                 std::env::temp_dir(),
             ))?;
 
+        self.fetch(&kata.lockfile)?;
         // Everything from writing the sources to copying the executables out happens under the
         // lock, so no other build can land between our writes and our build.
         fs::create_dir_all(&self.target_dir).map_err(Error::io("creating", &self.target_dir))?;
@@ -171,7 +222,8 @@ impl BuildEnv {
             .map_err(Error::io("writing", &lock_path))?;
         let stamp = Stamp::after(&lock_path)?;
 
-        let root = if options.incremental {
+        let incremental = options.incremental && options.policy == Policy::Practice;
+        let root = if incremental {
             self.cache_dir.join("crates").join(kata.slug())
         } else {
             dir.path().join("crate")
@@ -190,7 +242,7 @@ impl BuildEnv {
         // library. The persistent crate of practice keeps them at one place beside it, because
         // a suite whose path changes is recompiled from scratch (about 40 ms a check), and the
         // learner has the catalogue anyway. Either way the folder is deleted before any test runs.
-        let suite_dir = if options.incremental {
+        let suite_dir = if incremental {
             self.cache_dir
                 .join("crates")
                 .join(format!(".{}-suites", kata.slug()))
@@ -233,7 +285,18 @@ impl BuildEnv {
             clippy: None,
             dir,
         };
-        let result = self.build_feature_sets(kata, source, root, options, &mut built, events);
+        let job = CargoJob {
+            // Canonical, as the wrapper compares them with the paths cargo gives rustc.
+            root: root.canonicalize().map_err(Error::io("resolving", root))?,
+            suite_dir: suite_dir
+                .canonicalize()
+                .map_err(Error::io("resolving", &suite_dir))?,
+            incremental,
+            policy: options.policy,
+            unsafe_allowed: kata.meta.unsafe_code,
+            uses_tokio: kata.meta.dependencies.iter().any(|d| d == "tokio"),
+        };
+        let result = self.build_feature_sets(kata, source, &job, options, &mut built, events);
         let _ = fs::remove_dir_all(&suite_dir);
         result?;
         drop(lock);
@@ -246,11 +309,12 @@ impl BuildEnv {
         &self,
         kata: &Kata,
         source: &Source,
-        root: &Path,
+        job: &CargoJob,
         options: BuildOptions,
         built: &mut Built,
         events: EventSink,
     ) -> Result<()> {
+        let root = job.root.as_path();
         for (index, features) in kata.feature_sets().into_iter().enumerate() {
             let first = index == 0;
             let features_arg = features.join(",");
@@ -262,7 +326,7 @@ impl BuildEnv {
             if !features.is_empty() {
                 args.extend(["--features", features_arg.as_str()]);
             }
-            let run = self.cargo(root, &args, options.incremental, events)?;
+            let run = self.cargo(job, &args, events)?;
             built.compile.duration += run.duration;
 
             let lib_diagnostics = run.diagnostics(Target::Lib, source);
@@ -311,7 +375,7 @@ impl BuildEnv {
                     args.extend(["--features", features_arg.as_str()]);
                 }
                 args.extend(["--", "-D", "warnings"]);
-                let clippy = self.cargo(root, &args, options.incremental, events)?;
+                let clippy = self.cargo(job, &args, events)?;
                 let diagnostics: Vec<Diagnostic> = clippy
                     .diagnostics(Target::Lib, source)
                     .into_iter()
@@ -394,13 +458,9 @@ impl BuildEnv {
         toml::to_string(&manifest).expect("a manifest of strings and tables serialises")
     }
 
-    fn cargo(
-        &self,
-        dir: &Path,
-        args: &[&str],
-        incremental: bool,
-        events: EventSink,
-    ) -> Result<CargoRun> {
+    fn cargo(&self, job: &CargoJob, args: &[&str], events: EventSink) -> Result<CargoRun> {
+        let dir = job.root.as_path();
+        let incremental = job.incremental;
         // Cargo's own options go before any `--`, which starts the arguments for rustc or clippy.
         let split = args.iter().position(|a| *a == "--").unwrap_or(args.len());
         let mut all: Vec<&str> = args[..split].to_vec();
@@ -413,13 +473,13 @@ impl BuildEnv {
             source,
         };
         let spawning = crate::cleanup::spawn_guard();
+        let env = self.cargo_env(job)?;
         let reader = duct::cmd(&self.cargo, &all)
             .dir(dir)
-            .env("CARGO_TARGET_DIR", &self.target_dir)
+            .full_env(env)
             // Incremental state does not survive a change of directory: in a fresh temporary
             // crate it would only cost time.
             .env("CARGO_INCREMENTAL", if incremental { "1" } else { "0" })
-            .env("CARGO_TERM_COLOR", "never")
             .stderr_capture()
             .unchecked()
             // A group of its own, so an interrupt can end cargo and every rustc it started.
@@ -485,6 +545,171 @@ impl BuildEnv {
     }
 }
 
+/// What one cargo call builds, for the wrapper's confinement and policy.
+struct CargoJob {
+    root: PathBuf,
+    suite_dir: PathBuf,
+    incremental: bool,
+    policy: Policy,
+    unsafe_allowed: bool,
+    uses_tokio: bool,
+}
+
+impl BuildEnv {
+    fn toolchain(&self) -> Result<&Toolchain> {
+        self.toolchain
+            .get_or_init(Toolchain::find)
+            .as_ref()
+            .map_err(|why| Error::Setup {
+                message: format!("could not run the Rust toolchain: {why}"),
+                help: "kata needs rustc and cargo on PATH: install Rust with rustup (https://rustup.rs)".into(),
+            })
+    }
+
+    /// Cargo's whole environment: what cargo and rustc need, nothing of the caller's (no tokens,
+    /// no `RUSTFLAGS`, no `RUSTC_BOOTSTRAP`), so `option_env!` finds no secret; offline, since
+    /// dependencies were fetched beforehand ([`BuildEnv::fetch`]); every rustc through the wrapper.
+    fn cargo_env(&self, job: &CargoJob) -> Result<Vec<(OsString, OsString)>> {
+        let toolchain = self.toolchain()?.clone();
+        let exe = std::env::current_exe().map_err(Error::io("finding", "the kata executable"))?;
+        let tmp = self.target_dir.join("tmp");
+        fs::create_dir_all(&tmp).map_err(Error::io("creating", &tmp))?;
+        let mut env: Vec<(OsString, OsString)> = Vec::new();
+        for key in CALLER_ENV {
+            if let Some(value) = std::env::var_os(key) {
+                env.push((key.into(), value));
+            }
+        }
+        let mut set = |key: &str, value: &dyn AsRef<std::ffi::OsStr>| {
+            env.push((key.into(), value.as_ref().to_os_string()));
+        };
+        if let Some(home) = &toolchain.cargo_home {
+            set("CARGO_HOME", home);
+        }
+        if let Some(home) = &toolchain.rustup_home {
+            set("RUSTUP_HOME", home);
+        }
+        set("CARGO_TARGET_DIR", &self.target_dir);
+        set("CARGO_TERM_COLOR", &"never");
+        set("CARGO_NET_OFFLINE", &"true");
+        // The compiler's and linker's temporary files, inside the one folder they may write.
+        set("TMPDIR", &tmp);
+        set("RUSTC", &toolchain.rustc);
+        set("RUSTC_WRAPPER", &exe);
+        set(crate::wrapper::MODE, &"1");
+        set(crate::wrapper::CRATE, &job.root);
+        set(crate::wrapper::SUITE, &job.suite_dir);
+        set(crate::wrapper::WRITE, &self.target_dir);
+        let mut read = vec![toolchain.sysroot.clone(), self.assert_dir.clone()];
+        if let Some(home) = &toolchain.cargo_home {
+            // The dependency sources only: not credentials or configuration.
+            read.push(home.join("registry"));
+            read.push(home.join("git"));
+        }
+        if job.policy == Policy::Strict {
+            let clippy = toolchain.clippy_driver.clone().ok_or_else(|| Error::Setup {
+                message: "grading and verification compile solutions with clippy's lints, and this toolchain has no clippy".into(),
+                help: "install it with `rustup component add clippy`".into(),
+            })?;
+            let conf = self.cache_dir.join("policy").join(match job.uses_tokio {
+                true => "tokio",
+                false => "std",
+            });
+            fs::create_dir_all(&conf).map_err(Error::io("creating", &conf))?;
+            write_if_changed(
+                &conf.join("clippy.toml"),
+                &crate::policy::clippy_toml(job.uses_tokio),
+            )?;
+            read.push(conf.clone());
+            set(crate::wrapper::CLIPPY, &clippy);
+            set("CLIPPY_CONF_DIR", &conf);
+            if job.unsafe_allowed {
+                set(crate::wrapper::UNSAFE_ALLOWED, &"1");
+            }
+        }
+        let read: Vec<String> = read.iter().map(|p| p.display().to_string()).collect();
+        set(crate::wrapper::READ, &read.join("\n"));
+        Ok(env)
+    }
+}
+
+impl BuildEnv {
+    /// Downloads the dependencies a lockfile pins, once per machine and lockfile, so that every
+    /// build after runs offline. The only cargo call that may reach the network; it compiles
+    /// nothing.
+    fn fetch(&self, lockfile: &Path) -> Result<()> {
+        static FETCHED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+        let mut fetched = FETCHED.lock().unwrap_or_else(|e| e.into_inner());
+        if fetched.iter().any(|p| p == lockfile) {
+            return Ok(());
+        }
+        let text = fs::read(lockfile).map_err(Error::io("reading", lockfile))?;
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        std::hash::Hash::hash(&text, &mut hasher);
+        let stamp = self.cache_dir.join("fetched").join(format!(
+            "{:016x}",
+            std::hash::Hasher::finish(&hasher)
+        ));
+        if !stamp.exists() {
+            let manifest = lockfile.with_file_name("Cargo.toml");
+            let toolchain = self.toolchain()?;
+            let mut command = duct::cmd(
+                &self.cargo,
+                ["fetch", "--locked", "--quiet", "--manifest-path"],
+            )
+            .before_spawn({
+                let manifest = manifest.clone();
+                move |c| {
+                    c.arg(&manifest);
+                    Ok(())
+                }
+            })
+            .full_env(CALLER_ENV.iter().filter_map(|k| Some((*k, std::env::var_os(k)?))))
+            .env("CARGO_TERM_COLOR", "never")
+            .stderr_capture()
+            .stdout_null()
+            .unchecked();
+            if let Some(home) = &toolchain.cargo_home {
+                command = command.env("CARGO_HOME", home);
+            }
+            if let Some(home) = &toolchain.rustup_home {
+                command = command.env("RUSTUP_HOME", home);
+            }
+            let output = command.run().map_err(|source| Error::Spawn {
+                program: self.cargo.clone(),
+                help: "kata needs cargo on PATH: install Rust with rustup (https://rustup.rs)"
+                    .into(),
+                source,
+            })?;
+            if !output.status.success() {
+                return Err(Error::Cargo {
+                    manifest: Some(manifest),
+                    stderr: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+                    help: "the katas' dependencies are downloaded once, before the first build: connect to the network (crates.io) and run the command again".into(),
+                });
+            }
+            if let Some(dir) = stamp.parent() {
+                fs::create_dir_all(dir).map_err(Error::io("creating", dir))?;
+            }
+            write(&stamp, "fetched\n")?;
+        }
+        fetched.push(lockfile.to_path_buf());
+        Ok(())
+    }
+}
+
+/// What cargo may keep of the caller's environment: where things are, and the locale.
+const CALLER_ENV: &[&str] = &[
+    "PATH",
+    "HOME",
+    "RUSTUP_TOOLCHAIN",
+    "LANG",
+    "LC_ALL",
+    "LC_CTYPE",
+    "LC_MESSAGES",
+    "TZ",
+];
+
 /// Counts the dependencies cargo reports built, for a progress bar while they compile. Cargo
 /// reports every unit, built or already fresh; progress is shown only once one is really built.
 struct DependencyProgress {
@@ -549,6 +774,9 @@ impl DependencyProgress {
     }
 }
 
+/// Said of a file the learner's code tried to read at compile time that the build refused.
+const OUTSIDE_NOTE: &str = "  = note: that path is outside the kata: a solution is compiled from its own file alone, and may not include, `#[path]` or `.incbin` anything else\n";
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Target {
     Lib,
@@ -584,10 +812,17 @@ impl CargoRun {
                 }
                 let code = message["code"]["code"].as_str().map(str::to_string);
                 let rendered = match target {
-                    Target::Lib => message["rendered"]
-                        .as_str()
-                        .unwrap_or(&text)
-                        .replace("src/lib.rs", &source.display.display().to_string()),
+                    Target::Lib => {
+                        let mut rendered = message["rendered"]
+                            .as_str()
+                            .unwrap_or(&text)
+                            .replace("src/lib.rs", &source.display.display().to_string());
+                        // The build's confinement refused the read (see `crate::wrapper`).
+                        if text.contains("Permission denied") || rendered.contains("Permission denied") {
+                            rendered.push_str(OUTSIDE_NOTE);
+                        }
+                        rendered
+                    }
                     // The suite is hidden: say what failed, not the suite's code.
                     Target::Suite => format!(
                         "{level}{}: {text}\n  = the hidden suite could not use your code: check that every name and signature matches the task statement exactly",

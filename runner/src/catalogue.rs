@@ -46,6 +46,9 @@ pub struct KataMeta {
     pub memory_limit_mb: Option<u64>,
     #[serde(default)]
     pub clippy: bool,
+    /// The kata is about `unsafe` code: grading does not forbid it (see `policy`).
+    #[serde(default)]
+    pub unsafe_code: bool,
     #[serde(default)]
     pub feature_sets: Vec<Vec<String>>,
     /// The kata's full score in grading; its tests share it by their `points` weights.

@@ -106,6 +106,7 @@ pub fn watch(ctx: &Context, options: crate::watch::WatchOptions) -> Result<u8> {
     let engine = engine(CheckOptions {
         // A learner checks one edit after another of the same file.
         incremental: true,
+        policy: crate::policy::Policy::Practice,
         ..CheckOptions::default()
     })?;
     crate::watch::run(catalogue, workspace, engine, options)

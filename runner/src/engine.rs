@@ -18,7 +18,10 @@ use crate::catalogue::{read_text, Kata};
 use crate::error::{Error, Result};
 use crate::exec::{self, Ending, Job};
 use crate::failure;
-use crate::outcome::{Event, EventSink, KataOutcome, KataStatus, TestOutcome, TestStatus};
+use crate::outcome::{
+    CompileOutcome, Event, EventSink, KataOutcome, KataStatus, TestOutcome, TestStatus,
+};
+use crate::policy::Policy;
 use crate::sandbox::{Confinement, Limits};
 
 /// Listing a suite's tests must not take longer than this.
@@ -35,6 +38,9 @@ pub struct CheckOptions {
     /// Build in a persistent crate per kata with incremental compilation (practice), rather
     /// than a fresh temporary crate (verification, grading).
     pub incremental: bool,
+    /// What the learner's code may use: strict for grading and verification, where a verdict
+    /// counts for someone else (see [`crate::policy`]).
+    pub policy: Policy,
 }
 
 impl Default for CheckOptions {
@@ -44,6 +50,7 @@ impl Default for CheckOptions {
             jobs: std::thread::available_parallelism().map_or(2, |n| n.get()),
             reference_timings: true,
             incremental: false,
+            policy: Policy::Strict,
         }
     }
 }
@@ -68,12 +75,23 @@ impl Engine {
     /// Checks `source` against the kata's hidden suite.
     pub fn check(&self, kata: &Kata, source: &Source, events: EventSink) -> Result<KataOutcome> {
         events(&Event::KataStarted { slug: kata.slug() });
+        if self.options.policy == Policy::Strict {
+            let found = crate::policy::scan(&source.text, kata.meta.unsafe_code);
+            if !found.is_empty() {
+                let lines: Vec<String> = found
+                    .iter()
+                    .map(|v| format!("{}:{}: {}", source.display.display(), v.line, v.what))
+                    .collect();
+                return Ok(policy_outcome(kata, source, CompileOutcome::ok(), lines, events));
+            }
+        }
         let built = self.env.build(
             kata,
             source,
             BuildOptions {
                 tests_only: false,
                 incremental: self.options.incremental,
+                policy: self.options.policy,
             },
             events,
         )?;
@@ -81,6 +99,26 @@ impl Engine {
             slug: kata.slug(),
             compile: &built.compile,
         });
+        if self.options.policy == Policy::Strict && !built.compile.ok {
+            let errors: Vec<&crate::outcome::Diagnostic> = built
+                .compile
+                .diagnostics
+                .iter()
+                .filter(|d| d.level == "error")
+                .collect();
+            if !errors.is_empty()
+                && errors
+                    .iter()
+                    .all(|d| crate::policy::is_policy_lint(d.code.as_deref()))
+            {
+                let lines = errors.iter().map(|d| policy_line(d)).collect();
+                let compile = CompileOutcome {
+                    ok: true,
+                    ..built.compile.clone()
+                };
+                return Ok(policy_outcome(kata, source, compile, lines, events));
+            }
+        }
         let mut outcome = KataOutcome {
             slug: kata.slug().to_string(),
             title: kata.meta.title.clone(),
@@ -192,7 +230,15 @@ impl Engine {
         index: usize,
     ) -> Result<TestOutcome> {
         let cwd = built.scratch_dir(&format!("cwd-{index}"))?;
-        let log = built.scratch_dir("logs")?.join(format!("{index}.log"));
+        // libtest's log decides the verdict, so its place must be unknown when the code is
+        // compiled (the crate's own path is not: `env!("CARGO_MANIFEST_DIR")`): a folder with a
+        // random name, made now.
+        let logs = tempfile::Builder::new()
+            .prefix("kata-log-")
+            .tempdir()
+            .map(crate::cleanup::TempDir::new)
+            .map_err(Error::io("creating a folder in", std::env::temp_dir()))?;
+        let log = logs.path().join("test.log");
         // Created here, so the confined test may write this one file and no other log.
         fs::write(&log, "").map_err(Error::io("creating", &log))?;
         let time_limit = kata.time_limit(&plan.test);
@@ -213,6 +259,7 @@ impl Engine {
                 exe: plan.suite.exe.clone(),
                 writable_dirs: vec![cwd.clone()],
                 writable_files: vec![log.clone()],
+                ..Confinement::default()
             }),
             cwd,
             time_limit,
@@ -335,6 +382,8 @@ impl Engine {
             BuildOptions {
                 tests_only: true,
                 incremental: false,
+                // The catalogue's own reference: trusted, and it may need what learners may not.
+                policy: Policy::Practice,
             },
             &crate::outcome::no_events,
         )?;
@@ -377,6 +426,45 @@ impl Engine {
     }
 }
 
+/// A kata whose code breaks the grading policy: one failed `policy` check, no test run (a test
+/// of such code could be forged, so none may count).
+fn policy_outcome(
+    kata: &Kata,
+    source: &Source,
+    compile: CompileOutcome,
+    lines: Vec<String>,
+    events: EventSink,
+) -> KataOutcome {
+    let mut outcome = KataOutcome {
+        slug: kata.slug().to_string(),
+        title: kata.meta.title.clone(),
+        source: source.display.clone(),
+        status: KataStatus::Error,
+        compile,
+        tests: vec![TestOutcome::check(
+            "policy".into(),
+            TestStatus::Failed,
+            Some(crate::policy::message(&lines)),
+            Duration::ZERO,
+        )],
+        error: None,
+    };
+    outcome.settle();
+    events(&Event::KataFinished { outcome: &outcome });
+    outcome
+}
+
+/// `FILE:LINE: message` of a compiler diagnostic, from its rendered ` --> FILE:LINE:COL`.
+fn policy_line(diagnostic: &crate::outcome::Diagnostic) -> String {
+    let place = diagnostic
+        .rendered
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))
+        .map(|p| p.rsplit_once(':').map_or(p, |(place, _column)| place))
+        .unwrap_or("");
+    format!("{place}: {}", diagnostic.message)
+}
+
 /// The environment of a test process: only what a test needs, none of the caller's secrets.
 fn test_env(backtrace: bool, cwd: &Path) -> Vec<(String, String)> {
     let mut env = vec![
@@ -415,6 +503,7 @@ fn list_tests(exe: &Path, cwd: &Path, limits: Limits) -> Result<Vec<String>> {
             exe: exe.to_path_buf(),
             writable_dirs: vec![cwd.to_path_buf()],
             writable_files: Vec::new(),
+            ..Confinement::default()
         }),
     })?;
     if finished.ending != Ending::Exited(0) {

@@ -84,6 +84,10 @@ pub enum Error {
         help: String,
     },
 
+    /// The machine lacks what a command needs (a toolchain component, the network once).
+    #[error("{message}\n  {help}")]
+    Setup { message: String, help: String },
+
     #[error("{0}")]
     Usage(String),
 }

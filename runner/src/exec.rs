@@ -75,7 +75,7 @@ impl Captured {
 /// Runs `job` to its end or its time limit, and kills whatever it left behind.
 pub fn run(job: &Job) -> Result<Finished> {
     let sandbox = Arc::new(
-        Prepared::new(job.limits, job.confinement.as_ref())
+        Prepared::new(job.limits, job.confinement.as_ref(), &job.cwd)
             .map_err(Error::io("confining", &job.program))?,
     );
     let mut command = Command::new(&job.program);
@@ -249,6 +249,7 @@ mod tests {
             exe: "/bin/sh".into(),
             writable_dirs: vec![dir.to_path_buf()],
             writable_files: Vec::new(),
+            ..Confinement::default()
         })
     }
 

@@ -71,6 +71,16 @@ pub struct CompileOutcome {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl CompileOutcome {
+    /// A compilation that succeeded, or was not needed, with nothing to say.
+    pub fn ok() -> CompileOutcome {
+        CompileOutcome {
+            ok: true,
+            ..CompileOutcome::default()
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct TestOutcome {
     pub name: String,

@@ -77,6 +77,10 @@ pub struct Confinement {
     pub writable_dirs: Vec<PathBuf>,
     /// Existing files the test may write (libtest's log).
     pub writable_files: Vec<PathBuf>,
+    /// Directories and files that may be read (and executed), besides the system's.
+    pub readable: Vec<PathBuf>,
+    /// No TCP at all, not even loopback (Landlock ABI 4): for the compiler, which needs none.
+    pub no_tcp: bool,
 }
 
 /// How tests are kept off the network.
@@ -100,6 +104,8 @@ pub struct Capabilities {
     pub pids_cgroup: std::result::Result<PathBuf, String>,
     /// Whether this process is root (`RLIMIT_NPROC` does not bind root).
     pub root: bool,
+    /// A user, PID and mount namespace per test (see `view`), or why not.
+    pub namespaces: std::result::Result<(), String>,
 }
 
 impl Capabilities {
@@ -131,6 +137,10 @@ impl Capabilities {
             Network::UserNamespace => "enforced: network: none (a user and network namespace per test with only its own loopback)".to_string(),
             Network::Off(why) => format!("NOT enforced: network: isolation is off ({why})"),
         });
+        lines.push(match &self.namespaces {
+            Ok(()) => format!("enforced: user and processes: each test is uid {} without capabilities in a user namespace of its own, in its own PID namespace with a private /proc (no other process is visible), and sees /tmp, /run, /var/run, /var/tmp, /dev/shm, /home and /root empty except for its own files", view_id()),
+            Err(why) => format!("NOT enforced: user and processes: tests run as the user running kata, see every process in /proc and the host's socket folders ({why})"),
+        });
         lines.push(match &self.landlock {
             Ok(abi) => format!(
                 "enforced: filesystem: confined by Landlock (ABI {abi}): read-only system libraries, the test executable, and its own working directory; the catalogue, solutions, workspace and home are out of reach{}",
@@ -157,6 +167,7 @@ fn probe() -> Capabilities {
         landlock: landlock::abi(),
         pids_cgroup: cgroup::probe(),
         root,
+        namespaces: view::probe(),
     }
 }
 
@@ -166,8 +177,9 @@ fn probe() -> Capabilities {
     Capabilities {
         network: Network::Off(why.clone()),
         landlock: Err(why.clone()),
-        pids_cgroup: Err(why),
+        pids_cgroup: Err(why.clone()),
         root: false,
+        namespaces: Err(why),
     }
 }
 
@@ -202,6 +214,16 @@ fn probe_network(root: bool) -> Network {
     }
 }
 
+#[cfg(target_os = "linux")]
+fn view_id() -> u32 {
+    view::INSIDE_ID
+}
+
+#[cfg(not(target_os = "linux"))]
+fn view_id() -> u32 {
+    0
+}
+
 /// Everything a child needs to confine itself, prepared in the parent.
 pub struct Prepared {
     limits: Limits,
@@ -209,13 +231,20 @@ pub struct Prepared {
     net_flags: libc::c_int,
     ruleset: Option<OwnedFd>,
     cgroup: Option<cgroup::Group>,
+    #[cfg(target_os = "linux")]
+    view: Option<view::View>,
+    abi: u32,
 }
 
 impl Prepared {
     /// Opens the Landlock ruleset and creates the test's cgroup. A measure the machine does not
     /// offer is skipped, as `--explain-sandbox` says; one it offers but that fails here is an
     /// error, so a test never runs with less confinement than reported.
-    pub fn new(limits: Limits, confinement: Option<&Confinement>) -> io::Result<Prepared> {
+    pub fn new(
+        limits: Limits,
+        confinement: Option<&Confinement>,
+        cwd: &Path,
+    ) -> io::Result<Prepared> {
         let caps = capabilities();
         #[cfg(target_os = "linux")]
         let net_flags = match caps.network {
@@ -237,12 +266,24 @@ impl Prepared {
             (None, false) => Some(nproc_budget(limits.processes)),
             _ => None,
         };
+        // The namespaces come with confinement: an unconfined process (the runner's own
+        // helpers) keeps the host's view.
+        #[cfg(target_os = "linux")]
+        let view = match (&caps.namespaces, confinement) {
+            (Ok(()), Some(confinement)) => Some(view::View::new(Some(confinement), Some(cwd))?),
+            _ => None,
+        };
+        #[cfg(not(target_os = "linux"))]
+        let _ = cwd;
         Ok(Prepared {
             limits,
             nproc,
             net_flags,
             ruleset,
             cgroup,
+            #[cfg(target_os = "linux")]
+            view,
+            abi: *caps.landlock.as_ref().unwrap_or(&0),
         })
     }
 
@@ -261,7 +302,14 @@ impl Prepared {
             group.join()?;
         }
         #[cfg(target_os = "linux")]
-        if self.net_flags != 0 {
+        if let Some(view) = &self.view {
+            let ruleset = self.ruleset.as_ref().map(|r| r.as_raw_fd());
+            let abi = self.abi;
+            view.enter(self.net_flags != 0, &|| match ruleset {
+                Some(ruleset) => landlock::allow_read(ruleset, abi, c"/proc"),
+                None => Ok(()),
+            })?;
+        } else if self.net_flags != 0 {
             if libc::unshare(self.net_flags) != 0 {
                 return Err(io::Error::last_os_error());
             }
@@ -285,6 +333,20 @@ impl Drop for Prepared {
     fn drop(&mut self) {
         self.finish();
     }
+}
+
+/// Confines the calling process itself to `confinement` with Landlock, for the rest of its life
+/// and that of every program it then executes (the build wrapper, before it becomes rustc).
+/// Returns whether Landlock was entered; without Landlock nothing changes.
+pub fn confine_self(confinement: &Confinement) -> io::Result<bool> {
+    // Only Landlock is probed: the wrapper runs once per rustc, and needs no other measure.
+    let Ok(abi) = landlock::abi() else {
+        return Ok(false);
+    };
+    let ruleset = landlock::ruleset(abi, confinement)?;
+    // SAFETY: two system calls on a descriptor this function owns.
+    unsafe { landlock::restrict_self(ruleset.as_raw_fd())? };
+    Ok(true)
 }
 
 /// `RLIMIT_NPROC` counts every task of the real user, so the budget is what the user ran when
@@ -398,6 +460,8 @@ mod landlock {
     const IOCTL_DEV: u64 = 1 << 15;
     /// Every right of ABI 1: execute, read and write files, read, remove and make entries.
     const ABI1_ALL: u64 = (1 << 13) - 1;
+    const BIND_TCP: u64 = 1 << 0;
+    const CONNECT_TCP: u64 = 1 << 1;
     const SCOPE_ABSTRACT_UNIX_SOCKET: u64 = 1 << 0;
     const SCOPE_SIGNAL: u64 = 1 << 1;
 
@@ -483,7 +547,11 @@ mod landlock {
         let handled = handled(abi);
         let attr = RulesetAttr {
             handled_access_fs: handled,
-            handled_access_net: 0,
+            handled_access_net: if confinement.no_tcp && abi >= 4 {
+                BIND_TCP | CONNECT_TCP
+            } else {
+                0
+            },
             scoped: if abi >= 6 {
                 SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL
             } else {
@@ -521,6 +589,7 @@ mod landlock {
                 .map(|p| (Path::new(*p), READ_FILE | WRITE_FILE)),
         );
         rules.push((&confinement.exe, EXECUTE | READ_FILE));
+        rules.extend(confinement.readable.iter().map(|p| (p.as_path(), read)));
         rules.extend(
             confinement
                 .writable_dirs
@@ -570,6 +639,34 @@ mod landlock {
         }
         // SAFETY: the descriptor was just opened and is ours alone.
         Ok(unsafe { fs::File::from_raw_fd(fd) })
+    }
+
+    /// Lets the ruleset read below `path` (the private `/proc` a test's PID namespace mounts
+    /// after the ruleset was made).
+    ///
+    /// # Safety
+    /// Async-signal-safe: `open`, one system call, `close`.
+    pub unsafe fn allow_read(ruleset: libc::c_int, abi: u32, path: &std::ffi::CStr) -> io::Result<()> {
+        let fd = libc::open(path.as_ptr(), libc::O_PATH | libc::O_CLOEXEC);
+        if fd < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        let rule = PathBeneathAttr {
+            allowed_access: (EXECUTE | READ_FILE | READ_DIR) & handled(abi),
+            parent_fd: fd,
+        };
+        let added = libc::syscall(
+            libc::SYS_landlock_add_rule,
+            ruleset,
+            RULE_PATH_BENEATH,
+            &rule as *const PathBeneathAttr,
+            0u32,
+        );
+        libc::close(fd);
+        if added != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(())
     }
 
     /// Enters the ruleset: from here on, this process and its children see only what it grants.
@@ -724,3 +821,282 @@ mod cgroup {
 }
 
 pub use cgroup::kill_cgroup;
+
+#[cfg(target_os = "linux")]
+mod view {
+    //! A test's own view of the machine: a user namespace in which it is uid 1000 without
+    //! capabilities, its own PID namespace with a private `/proc`, and a mount namespace in
+    //! which the host's socket folders (`/tmp`, `/run`, `/var/run`, `/var/tmp`, `/dev/shm`,
+    //! home) are empty tmpfs, with only the test's own files bound back in at their paths.
+    //!
+    //! Everything is prepared in the parent ([`View::new`]); [`View::enter`] runs between fork
+    //! and exec and makes only system calls.
+
+    use super::*;
+
+    /// The uid and gid a test has inside its user namespace.
+    pub const INSIDE_ID: u32 = 1000;
+
+    const HIDDEN: &[&str] = &[
+        "/tmp", "/run", "/var/run", "/var/tmp", "/dev/shm", "/home", "/root",
+    ];
+
+    /// Whether the kernel lets this process create the namespaces (probed in a child).
+    pub fn probe() -> std::result::Result<(), String> {
+        let flags = libc::CLONE_NEWUSER | libc::CLONE_NEWNS | libc::CLONE_NEWPID;
+        // SAFETY: the child makes only async-signal-safe calls before `_exit`.
+        let ok = unsafe {
+            match libc::fork() {
+                -1 => false,
+                0 => libc::_exit(if libc::unshare(flags) == 0 { 0 } else { 1 }),
+                pid => {
+                    let mut status = 0;
+                    libc::waitpid(pid, &mut status, 0) == pid
+                        && libc::WIFEXITED(status)
+                        && libc::WEXITSTATUS(status) == 0
+                }
+            }
+        };
+        match ok {
+            true => Ok(()),
+            false => Err("the kernel refused a user namespace (on Ubuntu, AppArmor restricts them for unprivileged users: run as root, e.g. with sudo)".into()),
+        }
+    }
+
+    /// A file or folder of the test's, bound back in after its parent was hidden.
+    struct Bind {
+        /// The descriptor the path is opened as in the child, once in the new mount namespace
+        /// (a bind mount's source must be in the namespace it is mounted into).
+        fd: libc::c_int,
+        /// `/proc/self/fd/N` of `fd`.
+        from: CString,
+        target: CString,
+        /// Folders to create, outermost first, below the hidden folder.
+        parents: Vec<CString>,
+        dir: bool,
+    }
+
+    pub struct View {
+        uid_map: Vec<u8>,
+        gid_map: Vec<u8>,
+        hidden: Vec<CString>,
+        binds: Vec<Bind>,
+        cwd: Option<CString>,
+    }
+
+    fn cstr(text: &str) -> CString {
+        CString::new(text).expect("no NUL in a fixed path")
+    }
+
+    impl View {
+        pub fn new(confinement: Option<&Confinement>, cwd: Option<&Path>) -> io::Result<View> {
+            // SAFETY: plain syscalls.
+            let (uid, gid) = unsafe { (libc::geteuid(), libc::getegid()) };
+            let hidden_paths: Vec<PathBuf> = HIDDEN
+                .iter()
+                .map(PathBuf::from)
+                // A symbolic link (`/var/run` → `/run`) is covered by its target.
+                .filter(|p| {
+                    fs::symlink_metadata(p)
+                        .map(|m| m.is_dir())
+                        .unwrap_or(false)
+                })
+                .collect();
+            let mut binds = Vec::new();
+            let mut wanted: Vec<PathBuf> = Vec::new();
+            if let Some(c) = confinement {
+                wanted.push(c.exe.clone());
+                wanted.extend(c.writable_dirs.iter().cloned());
+                wanted.extend(c.writable_files.iter().cloned());
+                wanted.extend(c.readable.iter().cloned());
+            }
+            for path in wanted {
+                let Some(hidden) = hidden_paths.iter().find(|h| path.starts_with(h)) else {
+                    continue;
+                };
+                let dir = fs::metadata(&path)?.is_dir();
+                let mut parents = Vec::new();
+                let mut current = hidden.clone();
+                let below = path.strip_prefix(hidden).unwrap_or(Path::new(""));
+                let components: Vec<_> = below.components().collect();
+                for (i, part) in components.iter().enumerate() {
+                    current.push(part);
+                    if i + 1 < components.len() || dir {
+                        parents.push(path_cstring(&current)?);
+                    }
+                }
+                // High and fixed, so the path naming it can be written now.
+                let fd = 900 + binds.len() as libc::c_int;
+                binds.push(Bind {
+                    fd,
+                    from: cstr(&format!("/proc/self/fd/{fd}")),
+                    target: path_cstring(&path)?,
+                    parents,
+                    dir,
+                });
+            }
+            Ok(View {
+                uid_map: format!("{INSIDE_ID} {uid} 1\n").into_bytes(),
+                gid_map: format!("{INSIDE_ID} {gid} 1\n").into_bytes(),
+                hidden: hidden_paths
+                    .iter()
+                    .map(|p| path_cstring(p))
+                    .collect::<io::Result<_>>()?,
+                binds,
+                cwd: cwd.map(path_cstring).transpose()?,
+            })
+        }
+
+        /// Enters the namespaces. Returns in the test's process (pid 2 of the new PID
+        /// namespace); the processes in between wait for it and end as it ends.
+        ///
+        /// # Safety
+        /// Only system calls, on values prepared by [`View::new`].
+        pub unsafe fn enter(&self, net: bool, proc_rule: &dyn Fn() -> io::Result<()>) -> io::Result<()> {
+            let mut flags = libc::CLONE_NEWUSER | libc::CLONE_NEWNS | libc::CLONE_NEWPID | libc::CLONE_NEWIPC;
+            if net {
+                flags |= libc::CLONE_NEWNET;
+            }
+            check(libc::unshare(flags))?;
+            write_file(c"/proc/self/setgroups", b"deny")?;
+            write_file(c"/proc/self/uid_map", &self.uid_map)?;
+            write_file(c"/proc/self/gid_map", &self.gid_map)?;
+            if net {
+                loopback_up();
+            }
+            check(libc::mount(
+                std::ptr::null(),
+                c"/".as_ptr(),
+                std::ptr::null(),
+                libc::MS_REC | libc::MS_PRIVATE,
+                std::ptr::null(),
+            ))?;
+            for bind in &self.binds {
+                let fd = check(libc::open(
+                    bind.target.as_ptr(),
+                    libc::O_PATH | libc::O_CLOEXEC,
+                ))?;
+                check(libc::dup3(fd, bind.fd, libc::O_CLOEXEC))?;
+                libc::close(fd);
+            }
+            for dir in &self.hidden {
+                check(libc::mount(
+                    c"tmpfs".as_ptr(),
+                    dir.as_ptr(),
+                    c"tmpfs".as_ptr(),
+                    libc::MS_NOSUID | libc::MS_NODEV,
+                    c"mode=755,size=1m".as_ptr().cast(),
+                ))?;
+            }
+            for bind in &self.binds {
+                for parent in &bind.parents {
+                    libc::mkdir(parent.as_ptr(), 0o755);
+                }
+                if !bind.dir {
+                    let fd = libc::open(
+                        bind.target.as_ptr(),
+                        libc::O_CREAT | libc::O_WRONLY | libc::O_CLOEXEC,
+                        0o644,
+                    );
+                    check(fd)?;
+                    libc::close(fd);
+                }
+                check(libc::mount(
+                    bind.from.as_ptr(),
+                    bind.target.as_ptr(),
+                    std::ptr::null(),
+                    libc::MS_BIND,
+                    std::ptr::null(),
+                ))?;
+                libc::close(bind.fd);
+            }
+            // The caller cannot enter the new PID namespace, only its children: the first one
+            // is the namespace's init, which mounts its /proc, starts the test and waits for it.
+            let mut status_pipe = [0; 2];
+            check(libc::pipe2(status_pipe.as_mut_ptr(), libc::O_CLOEXEC))?;
+            match check(libc::fork())? {
+                0 => {}
+                init => {
+                    // Every other descriptor (std's exec-error pipe among them) must close when
+                    // the test executes, not when this process ends.
+                    close_all_but(status_pipe[0]);
+                    relay(init, status_pipe[0]);
+                }
+            }
+            libc::close(status_pipe[0]);
+            check(libc::mount(
+                c"proc".as_ptr(),
+                c"/proc".as_ptr(),
+                c"proc".as_ptr(),
+                libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
+                std::ptr::null(),
+            ))?;
+            match check(libc::fork())? {
+                0 => {}
+                test => {
+                    close_all_but(status_pipe[1]);
+                    let mut status = 0;
+                    wait_for(test, &mut status);
+                    libc::write(status_pipe[1], (&status as *const i32).cast(), 4);
+                    libc::_exit(0);
+                }
+            }
+            libc::close(status_pipe[1]);
+            if let Some(cwd) = &self.cwd {
+                check(libc::chdir(cwd.as_ptr()))?;
+            }
+            proc_rule()
+        }
+    }
+
+    /// The process outside the namespace: waits for init and ends the way the test ended.
+    unsafe fn relay(init: libc::pid_t, status_pipe: libc::c_int) -> ! {
+        let mut status: i32 = 0;
+        let got = libc::read(status_pipe, (&mut status as *mut i32).cast(), 4);
+        let mut init_status = 0;
+        wait_for(init, &mut init_status);
+        if got != 4 {
+            // Init died without a word: killed with everything in its namespace.
+            status = init_status;
+        }
+        if libc::WIFSIGNALED(status) {
+            let signal = libc::WTERMSIG(status);
+            libc::signal(signal, libc::SIG_DFL);
+            libc::kill(libc::getpid(), signal);
+            libc::_exit(128 + signal);
+        }
+        libc::_exit(libc::WEXITSTATUS(status))
+    }
+
+    unsafe fn wait_for(pid: libc::pid_t, status: &mut libc::c_int) {
+        while libc::waitpid(pid, status, 0) < 0
+            && io::Error::last_os_error().raw_os_error() == Some(libc::EINTR)
+        {}
+    }
+
+    unsafe fn close_all_but(keep: libc::c_int) {
+        for fd in 0..1024 {
+            if fd != keep {
+                libc::close(fd);
+            }
+        }
+    }
+
+    unsafe fn write_file(path: &std::ffi::CStr, bytes: &[u8]) -> io::Result<()> {
+        let fd = check(libc::open(path.as_ptr(), libc::O_WRONLY | libc::O_CLOEXEC))?;
+        let written = libc::write(fd, bytes.as_ptr().cast(), bytes.len());
+        libc::close(fd);
+        if written != bytes.len() as isize {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(())
+    }
+
+    fn check(result: libc::c_int) -> io::Result<libc::c_int> {
+        if result < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(result)
+        }
+    }
+}
