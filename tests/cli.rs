@@ -2101,3 +2101,204 @@ fn dependencies_compile_once_per_machine_with_progress() {
         "another kata reuses them: {second}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Trustworthy verdicts: what a cheating member would try, in grading and in practice.
+
+impl Practice {
+    /// Grades the members at `dirs` (relative to the temporary folder) on `adder` in every
+    /// format; returns the JSON report and the text of all four.
+    fn grade_adder(&self, dirs: &[&str], env: &[(&str, &str)]) -> (Value, String) {
+        let mut all = String::new();
+        let mut json = Value::Null;
+        for format in ["json", "junit", "markdown", "human"] {
+            let mut args = vec!["grade", "--katas", "adder", "--format", format];
+            args.extend_from_slice(dirs);
+            let mut command = self.command(&args);
+            for (key, value) in env {
+                command.env(key, value);
+            }
+            let run = Run::from(command.output().unwrap());
+            assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+            if format == "json" {
+                json = run.json();
+            }
+            all.push_str(&run.stdout);
+        }
+        (json, all)
+    }
+}
+
+fn adder_of<'a>(report: &'a Value, member: &str) -> &'a Value {
+    kata_of(submission(report, member), "adder")
+}
+
+/// Asserts that grading gave `member` nothing for `adder`, with a failed `policy` check that
+/// names a line of the member's file.
+fn assert_policy_failure(report: &Value, member: &str, says: &str) {
+    let adder = adder_of(report, member);
+    assert_eq!(adder["status"], "failed", "{adder:#}");
+    assert_eq!(adder["score"], 0.0, "{adder:#}");
+    let policy = test(adder, "policy");
+    assert_eq!(policy["status"], "failed", "{policy:#}");
+    let message = policy["message"].as_str().unwrap();
+    assert!(
+        message.contains("adder.rs:") && message.contains(says),
+        "{message}"
+    );
+}
+
+#[test]
+fn grading_rejects_passes_forged_from_inside_the_test_process() {
+    let practice = Practice::new();
+    for (member, fixture) in [
+        ("args", "forges_via_args"),
+        ("ctor", "forges_via_constructor"),
+        ("asm", "forges_via_assembly"),
+    ] {
+        let dir = practice.member(member);
+        practice.write(&dir, "adder", Some(&Practice::learner(fixture)));
+    }
+    let honest = practice.member("honest");
+    practice.write(&honest, "adder", Some(&Practice::learner("passes")));
+    let (report, _) = practice.grade_adder(&["args", "ctor", "asm", "honest"], &[]);
+    assert_policy_failure(&report, "args", "std::process::exit");
+    assert_policy_failure(&report, "args", "std::env::args");
+    assert_policy_failure(&report, "ctor", "link_section");
+    assert_policy_failure(&report, "asm", "global_asm!");
+    assert_eq!(adder_of(&report, "honest")["status"], "passed");
+    assert_eq!(report["policy"]["name"], "strict", "{:#}", report["policy"]);
+}
+
+#[test]
+fn practice_forgeries_cannot_pass_through_the_old_log_place() {
+    // Practice has no policy (the learner checks their own code), but the log's folder is
+    // random: a forgery must at least read the command line, which `fakes_success` does not.
+    let practice = Practice::new();
+    practice.solve("adder", "fakes_success");
+    let (kata, _) = practice.check_leaving_nothing("adder");
+    assert_ne!(kata["status"], "passed", "{kata:#}");
+}
+
+#[test]
+fn no_file_outside_the_kata_can_be_compiled_in() {
+    let suite = fixtures().join("katas/adder/tests/hidden.rs");
+    let reference = fixtures().join("solutions/adder.rs");
+    let cases = [
+        ("uses_another_file", reference.display().to_string()),
+        ("includes_by_path", suite.display().to_string()),
+        // In practice the suite's folder sits beside the crate's, in the cache.
+        (
+            "includes_by_path",
+            "../../.adder-suites/hidden.rs".to_string(),
+        ),
+        ("includes_by_path", "../Cargo.toml".to_string()),
+        ("incbin", reference.display().to_string()),
+    ];
+    for (fixture, path) in cases {
+        let practice = Practice::new();
+        practice.solve_with("adder", fixture, &[("PATH_PLACEHOLDER", path.clone())]);
+        let (kata, _) = practice.check_leaving_nothing("adder");
+        if !enforced("filesystem") {
+            continue; // no Landlock: the README says the build is not confined
+        }
+        assert_eq!(
+            kata["status"], "compile_error",
+            "{fixture} {path}: {kata:#}"
+        );
+        let text = kata["compile"]["diagnostics"].to_string();
+        assert!(
+            text.contains("that path is outside the kata"),
+            "{fixture} {path}: {text}"
+        );
+    }
+}
+
+#[test]
+fn grading_cannot_copy_another_members_file() {
+    let practice = Practice::new();
+    let bob = practice.member("bob");
+    practice.write(&bob, "adder", Some(&Practice::learner("passes")));
+    let bobs_file = kata::workspace::Workspace { root: bob.clone() }.kata_file(
+        kata::catalogue::Catalogue::load(&practice.catalogue)
+            .unwrap()
+            .get("adder")
+            .unwrap(),
+    );
+    let alice = practice.member("alice");
+    let copy = Practice::learner("uses_another_file")
+        .replace("PATH_PLACEHOLDER", &bobs_file.display().to_string());
+    practice.write(&alice, "adder", Some(&copy));
+    let (report, _) = practice.grade_adder(&["alice", "bob"], &[]);
+    assert_eq!(adder_of(&report, "bob")["status"], "passed");
+    let alices = adder_of(&report, "alice");
+    if enforced("filesystem") {
+        assert_eq!(alices["status"], "compile_error", "{alices:#}");
+        assert_eq!(alices["score"], 0.0);
+    }
+}
+
+#[test]
+fn secrets_of_the_build_and_of_the_runner_stay_out_of_every_report() {
+    let secret = "kata-secret-7f3a91";
+    let practice = Practice::new();
+    let member = practice.member("leaky");
+    practice.write(&member, "adder", Some(&Practice::learner("leaks_secrets")));
+    let (report, all) = practice.grade_adder(&["leaky"], &[("GRADER_TOKEN_FOR_TEST", secret)]);
+    assert!(!all.contains(secret), "the secret is in a report:\n{all}");
+    // The test ran (the policy allows `option_env!`, and std::fs is what the runtime part uses:
+    // that part is forbidden in grading, so practice checks it below).
+    assert_ne!(adder_of(&report, "leaky")["status"], "passed");
+
+    practice.solve("adder", "leaks_secrets");
+    let run = Run::from(
+        practice
+            .command(&["check", "adder", "--json"])
+            .env("GRADER_TOKEN_FOR_TEST", secret)
+            .output()
+            .unwrap(),
+    );
+    let message = test(&run.json()["katas"][0], "adds_small_numbers")["message"].to_string();
+    assert!(message.contains("at build: None"), "{message}");
+    if enforced("user and processes") {
+        assert!(!run.stdout.contains(secret), "{}", run.stdout);
+    }
+}
+
+#[test]
+fn a_test_cannot_reach_the_hosts_unix_sockets() {
+    let practice = Practice::new();
+    let socket = practice.dir.path().join("host.sock");
+    let listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    listener.set_nonblocking(true).unwrap();
+    practice.solve_with(
+        "adder",
+        "reaches_unix_socket",
+        &[("SOCKET_PLACEHOLDER", socket.display().to_string())],
+    );
+    let (kata, _) = practice.check_leaving_nothing("adder");
+    let small = test(&kata, "adds_small_numbers");
+    let accepted = listener.accept();
+    if enforced("user and processes") {
+        assert_eq!(small["status"], "passed", "{small:#}");
+        assert!(
+            matches!(&accepted, Err(e) if e.kind() == std::io::ErrorKind::WouldBlock),
+            "the listener saw a connection: {accepted:?}"
+        );
+    } else {
+        assert_eq!(small["message"], "the host's socket was reachable");
+    }
+}
+
+#[test]
+fn a_test_runs_without_root_capabilities_or_a_view_of_other_processes() {
+    let practice = Practice::new();
+    practice.solve("adder", "checks_identity");
+    let (kata, _) = practice.check_leaving_nothing("adder");
+    let small = test(&kata, "adds_small_numbers");
+    if enforced("user and processes") {
+        assert_eq!(small["status"], "passed", "{small:#}");
+    } else {
+        assert_eq!(small["status"], "failed", "{small:#}");
+    }
+}

@@ -345,6 +345,13 @@ impl BuildEnv {
                 return Ok(());
             }
             if run.executables.is_empty() {
+                // Some compile errors never become JSON messages: the assembler's, for one
+                // (`.incbin` of a file the build may not read).
+                if let Some(diagnostic) = run.unreported_lib_error(kata.slug()) {
+                    built.compile.diagnostics.push(diagnostic);
+                    built.compile.ok = false;
+                    return Ok(());
+                }
                 return Err(run.cargo_error(root));
             }
             if with_snippets {
@@ -646,10 +653,10 @@ impl BuildEnv {
         let text = fs::read(lockfile).map_err(Error::io("reading", lockfile))?;
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         std::hash::Hash::hash(&text, &mut hasher);
-        let stamp = self.cache_dir.join("fetched").join(format!(
-            "{:016x}",
-            std::hash::Hasher::finish(&hasher)
-        ));
+        let stamp = self
+            .cache_dir
+            .join("fetched")
+            .join(format!("{:016x}", std::hash::Hasher::finish(&hasher)));
         if !stamp.exists() {
             let manifest = lockfile.with_file_name("Cargo.toml");
             let toolchain = self.toolchain()?;
@@ -664,7 +671,11 @@ impl BuildEnv {
                     Ok(())
                 }
             })
-            .full_env(CALLER_ENV.iter().filter_map(|k| Some((*k, std::env::var_os(k)?))))
+            .full_env(
+                CALLER_ENV
+                    .iter()
+                    .filter_map(|k| Some((*k, std::env::var_os(k)?))),
+            )
             .env("CARGO_TERM_COLOR", "never")
             .stderr_capture()
             .stdout_null()
@@ -865,6 +876,35 @@ impl CargoRun {
             codes,
             messages,
         }
+    }
+
+    /// The learner's library failed with errors cargo printed only as text.
+    fn unreported_lib_error(&self, slug: &str) -> Option<Diagnostic> {
+        if self.success
+            || !self
+                .stderr
+                .contains(&format!("could not compile `{slug}` (lib)"))
+        {
+            return None;
+        }
+        let mut lines = self
+            .stderr
+            .lines()
+            .skip_while(|l| !l.starts_with("error: <"));
+        let first = lines.next()?;
+        let mut rendered: String = std::iter::once(first)
+            .chain(lines.take_while(|l| !l.starts_with("error: could not compile")))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        if rendered.contains("Could not find incbin file") {
+            rendered.push_str(OUTSIDE_NOTE);
+        }
+        Some(Diagnostic {
+            level: "error".into(),
+            code: None,
+            message: first.trim_start_matches("error: ").to_string(),
+            rendered,
+        })
     }
 
     fn cargo_error(&self, manifest_dir: &Path) -> Error {

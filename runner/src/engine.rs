@@ -82,7 +82,13 @@ impl Engine {
                     .iter()
                     .map(|v| format!("{}:{}: {}", source.display.display(), v.line, v.what))
                     .collect();
-                return Ok(policy_outcome(kata, source, CompileOutcome::ok(), lines, events));
+                return Ok(policy_outcome(
+                    kata,
+                    source,
+                    CompileOutcome::ok(),
+                    lines,
+                    events,
+                ));
             }
         }
         let built = self.env.build(
@@ -456,8 +462,17 @@ fn policy_outcome(
 
 /// `FILE:LINE: message` of a compiler diagnostic, from its rendered ` --> FILE:LINE:COL`.
 fn policy_line(diagnostic: &crate::outcome::Diagnostic) -> String {
-    let place = diagnostic
-        .rendered
+    // Rendered with colours: drop the escape sequences first.
+    let mut plain = String::new();
+    let mut chars = diagnostic.rendered.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            chars.by_ref().find(|c| c.is_ascii_alphabetic());
+        } else {
+            plain.push(c);
+        }
+    }
+    let place = plain
         .lines()
         .find_map(|l| l.trim_start().strip_prefix("--> "))
         .map(|p| p.rsplit_once(':').map_or(p, |(place, _column)| place))

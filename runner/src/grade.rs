@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use crate::catalogue::{read_text, Kata};
 use crate::engine::{display_path, Engine};
 use crate::error::{Error, Result};
-use crate::gradebook::{GradeReport, KataGrade, Score, SubmissionGrade};
+use crate::gradebook::{GradeReport, KataGrade, PolicyNote, Score, SubmissionGrade};
 use crate::outcome::{no_events, CompileOutcome, KataOutcome, KataStatus};
 use crate::report::json;
 use crate::workspace::{track_dir, Workspace};
@@ -220,6 +220,20 @@ pub fn grade(
         version: json::VERSION,
         katas: katas.iter().map(|k| k.slug().to_string()).collect(),
         partition: partition.map(|p| p.to_string()),
+        policy: Some(PolicyNote {
+            name: engine.options.policy.as_str().to_string(),
+            unsafe_allowed: katas
+                .iter()
+                .filter(|k| k.meta.unsafe_code)
+                .map(|k| k.slug().to_string())
+                .collect(),
+            not_enforced: crate::sandbox::capabilities()
+                .explain(&crate::sandbox::Limits::default())
+                .lines()
+                .filter_map(|l| l.strip_prefix("NOT enforced: "))
+                .map(str::to_string)
+                .collect(),
+        }),
         submissions: submissions
             .iter()
             .zip(by_submission)

@@ -23,7 +23,46 @@ pub struct GradeReport {
     pub katas: Vec<String>,
     /// `K/N` when this report holds the K-th of N partitions; null for a whole report.
     pub partition: Option<String>,
+    /// The rules the solutions were compiled and run under; absent in reports of older runners.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<PolicyNote>,
     pub submissions: Vec<SubmissionGrade>,
+}
+
+/// What a grade can be trusted for: the policy applied and the sandbox this machine enforced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PolicyNote {
+    /// `strict`: see `kata::policy`.
+    pub name: String,
+    /// Graded katas whose `kata.toml` allows `unsafe` code: in-process code could corrupt the
+    /// harness on purpose, so a pass there is trusted less.
+    pub unsafe_allowed: Vec<String>,
+    /// Sandbox measures this machine did not enforce, as `kata check --explain-sandbox` says.
+    pub not_enforced: Vec<String>,
+}
+
+impl PolicyNote {
+    /// One line for the human and Markdown reports.
+    pub fn summary(&self) -> String {
+        let mut text = format!(
+            "Policy: {} (no unsafe code, no exiting, files, processes or command line in solutions)",
+            self.name
+        );
+        if !self.unsafe_allowed.is_empty() {
+            text.push_str(&format!(
+                "; unsafe code allowed in {}",
+                self.unsafe_allowed.join(", ")
+            ));
+        }
+        match self.not_enforced.is_empty() {
+            true => text.push_str("; every sandbox measure enforced."),
+            false => text.push_str(&format!(
+                "; NOT enforced on this machine: {}.",
+                self.not_enforced.join("; ")
+            )),
+        }
+        text
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -264,6 +303,7 @@ pub fn merge(parts: &[(PathBuf, GradeReport)]) -> Result<GradeReport> {
         version: first.version,
         katas: first.katas.clone(),
         partition: None,
+        policy: first.policy.clone(),
         submissions,
     })
 }

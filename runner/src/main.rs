@@ -195,12 +195,63 @@ fn watch_options(json: bool, poll: bool, manual: bool) -> WatchOptions {
     }
 }
 
+/// What `kata grade` keeps of its environment: where tools are, locale, terminal, its own
+/// settings. Everything else (tokens, credentials) is dropped before any member's code is built.
+fn kept(key: &str) -> bool {
+    const KEPT: &[&str] = &[
+        "PATH",
+        "HOME",
+        "USER",
+        "LOGNAME",
+        "LANG",
+        "TZ",
+        "TERM",
+        "COLUMNS",
+        "LINES",
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "CARGO_HOME",
+        "RUSTUP_HOME",
+        "RUSTUP_TOOLCHAIN",
+        "CARGO",
+        "RUSTC",
+        "TMPDIR",
+        "XDG_CACHE_HOME",
+        "RUST_BACKTRACE",
+    ];
+    KEPT.contains(&key) || key.starts_with("LC_") || key.starts_with("KATA_")
+}
+
+/// Starts `kata` again with only the variables it keeps, when there are others. Removing them
+/// in this process would not do: `/proc/PID/environ` shows the environment a process started
+/// with, whatever it removed since.
+fn forget_the_environment() {
+    use std::os::unix::process::CommandExt;
+    let vars: Vec<(std::ffi::OsString, std::ffi::OsString)> = std::env::vars_os().collect();
+    if vars.iter().all(|(k, _)| kept(&k.to_string_lossy())) {
+        return;
+    }
+    let Ok(exe) = std::env::current_exe() else {
+        return;
+    };
+    let error = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env_clear()
+        .envs(vars.into_iter().filter(|(k, _)| kept(&k.to_string_lossy())))
+        .exec();
+    eprintln!("warning: could not start kata again without its environment's secrets: {error}");
+}
+
 fn main() -> ExitCode {
     // Cargo starts the runner itself as the wrapper of every rustc of a kata build.
     if kata::wrapper::requested() {
         return ExitCode::from(kata::wrapper::run(std::env::args_os().skip(1).collect()));
     }
     let cli = Cli::parse();
+    if matches!(cli.command, Some(Command::Grade { .. })) {
+        forget_the_environment();
+    }
     // An interrupt kills the tests and builds in flight and removes their temporary crates.
     kata::cleanup::install();
     let ctx = Context {

@@ -88,7 +88,10 @@ const METHODS: &[(&str, &str)] = &[
     ("std::path::Path::metadata", "touches files"),
     ("std::path::Path::canonicalize", "touches files"),
     ("std::os::unix::fs::symlink", "touches files"),
-    ("std::os::fd::FromRawFd::from_raw_fd", "takes over a descriptor"),
+    (
+        "std::os::fd::FromRawFd::from_raw_fd",
+        "takes over a descriptor",
+    ),
     ("std::process::Command::new", "starts programs"),
 ];
 
@@ -97,9 +100,18 @@ const TYPES: &[(&str, &str)] = &[
     ("std::fs::OpenOptions", "touches files"),
     ("std::fs::DirBuilder", "touches files"),
     ("std::process::Command", "starts programs"),
-    ("std::os::unix::net::UnixStream", "reaches the host's Unix sockets"),
-    ("std::os::unix::net::UnixListener", "reaches the host's Unix sockets"),
-    ("std::os::unix::net::UnixDatagram", "reaches the host's Unix sockets"),
+    (
+        "std::os::unix::net::UnixStream",
+        "reaches the host's Unix sockets",
+    ),
+    (
+        "std::os::unix::net::UnixListener",
+        "reaches the host's Unix sockets",
+    ),
+    (
+        "std::os::unix::net::UnixDatagram",
+        "reaches the host's Unix sockets",
+    ),
     ("std::os::fd::OwnedFd", "takes over a descriptor"),
     ("std::os::fd::BorrowedFd", "takes over a descriptor"),
 ];
@@ -122,8 +134,14 @@ const TOKIO_TYPES: &[(&str, &str)] = &[
     ("tokio::fs::OpenOptions", "touches files"),
     ("tokio::process::Command", "starts programs"),
     ("tokio::net::UnixStream", "reaches the host's Unix sockets"),
-    ("tokio::net::UnixListener", "reaches the host's Unix sockets"),
-    ("tokio::net::UnixDatagram", "reaches the host's Unix sockets"),
+    (
+        "tokio::net::UnixListener",
+        "reaches the host's Unix sockets",
+    ),
+    (
+        "tokio::net::UnixDatagram",
+        "reaches the host's Unix sockets",
+    ),
 ];
 
 /// The `clippy.toml` of a strict build: what the learner's crate may not name. Paths into a

@@ -646,7 +646,11 @@ mod landlock {
     ///
     /// # Safety
     /// Async-signal-safe: `open`, one system call, `close`.
-    pub unsafe fn allow_read(ruleset: libc::c_int, abi: u32, path: &std::ffi::CStr) -> io::Result<()> {
+    pub unsafe fn allow_read(
+        ruleset: libc::c_int,
+        abi: u32,
+        path: &std::ffi::CStr,
+    ) -> io::Result<()> {
         let fd = libc::open(path.as_ptr(), libc::O_PATH | libc::O_CLOEXEC);
         if fd < 0 {
             return Err(io::Error::last_os_error());
@@ -896,11 +900,7 @@ mod view {
                 .iter()
                 .map(PathBuf::from)
                 // A symbolic link (`/var/run` → `/run`) is covered by its target.
-                .filter(|p| {
-                    fs::symlink_metadata(p)
-                        .map(|m| m.is_dir())
-                        .unwrap_or(false)
-                })
+                .filter(|p| fs::symlink_metadata(p).map(|m| m.is_dir()).unwrap_or(false))
                 .collect();
             let mut binds = Vec::new();
             let mut wanted: Vec<PathBuf> = Vec::new();
@@ -952,8 +952,13 @@ mod view {
         ///
         /// # Safety
         /// Only system calls, on values prepared by [`View::new`].
-        pub unsafe fn enter(&self, net: bool, proc_rule: &dyn Fn() -> io::Result<()>) -> io::Result<()> {
-            let mut flags = libc::CLONE_NEWUSER | libc::CLONE_NEWNS | libc::CLONE_NEWPID | libc::CLONE_NEWIPC;
+        pub unsafe fn enter(
+            &self,
+            net: bool,
+            proc_rule: &dyn Fn() -> io::Result<()>,
+        ) -> io::Result<()> {
+            let mut flags =
+                libc::CLONE_NEWUSER | libc::CLONE_NEWNS | libc::CLONE_NEWPID | libc::CLONE_NEWIPC;
             if net {
                 flags |= libc::CLONE_NEWNET;
             }

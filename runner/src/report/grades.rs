@@ -66,6 +66,9 @@ pub fn render(report: &GradeReport) -> String {
             "\nPartition {partition} only; `kata report merge` combines the partitions."
         );
     }
+    if let Some(policy) = &report.policy {
+        let _ = writeln!(out, "\n{}", policy.summary());
+    }
     out
 }
 

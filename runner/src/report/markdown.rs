@@ -55,6 +55,9 @@ pub fn render(report: &GradeReport) -> String {
             "\nPartition {partition} only; merge the partitions for the whole report."
         );
     }
+    if let Some(policy) = &report.policy {
+        let _ = writeln!(out, "\n{}", policy.summary());
+    }
     out
 }
 
