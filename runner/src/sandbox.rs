@@ -120,6 +120,10 @@ impl Capabilities {
             format!("enforced: output: the first {} KiB of each stream kept; a test printing more than {} MiB in all is stopped", crate::exec::OUTPUT_CAP >> 10, mib(limits.output)),
         ];
         lines.push(match (&self.pids_cgroup, self.root) {
+            (Err(why), _) if self.namespaces.is_ok() => format!(
+                "enforced: process count: at most {} processes and threads per test (RLIMIT_NPROC inside the test's own user namespace; no pids cgroup: {why}); every process a test started ends with its PID namespace",
+                limits.processes
+            ),
             (Ok(dir), _) => format!(
                 "enforced: process count: at most {} processes and threads per test (pids cgroup under {}); every process a test started is killed when it ends, even one that left its process group",
                 limits.processes,
@@ -224,10 +228,20 @@ fn view_id() -> u32 {
     0
 }
 
+/// Where `RLIMIT_NPROC` is set, and to what.
+#[derive(Debug, Clone, Copy)]
+enum NprocLimit {
+    /// Before anything else: counts every process of the user.
+    Outside(u64),
+    /// Inside the test's own user namespace (Linux 5.14+ counts processes per user namespace),
+    /// where it counts the test's processes only, and binds even when kata runs as root.
+    InNamespace(u64),
+}
+
 /// Everything a child needs to confine itself, prepared in the parent.
 pub struct Prepared {
     limits: Limits,
-    nproc: Option<u64>,
+    nproc: Option<NprocLimit>,
     net_flags: libc::c_int,
     ruleset: Option<OwnedFd>,
     cgroup: Option<cgroup::Group>,
@@ -262,8 +276,10 @@ impl Prepared {
             Ok(dir) => Some(cgroup::Group::create(dir, limits.processes)?),
             Err(_) => None,
         };
-        let nproc = match (&cgroup, caps.root) {
-            (None, false) => Some(nproc_budget(limits.processes)),
+        let in_namespace = caps.namespaces.is_ok() && confinement.is_some();
+        let nproc = match (&cgroup, caps.root, in_namespace) {
+            (None, _, true) => Some(NprocLimit::InNamespace(limits.processes)),
+            (None, false, false) => Some(NprocLimit::Outside(nproc_budget(limits.processes))),
             _ => None,
         };
         // The namespaces come with confinement: an unconfined process (the runner's own
@@ -295,7 +311,7 @@ impl Prepared {
         set_limit(libc::RLIMIT_CORE, 0);
         set_limit(libc::RLIMIT_AS, self.limits.memory);
         set_limit(libc::RLIMIT_FSIZE, self.limits.file_size);
-        if let Some(nproc) = self.nproc {
+        if let Some(NprocLimit::Outside(nproc)) = self.nproc {
             set_limit(libc::RLIMIT_NPROC, nproc);
         }
         if let Some(group) = &self.cgroup {
@@ -305,7 +321,11 @@ impl Prepared {
         if let Some(view) = &self.view {
             let ruleset = self.ruleset.as_ref().map(|r| r.as_raw_fd());
             let abi = self.abi;
-            view.enter(self.net_flags != 0, &|| match ruleset {
+            let nproc = match self.nproc {
+                Some(NprocLimit::InNamespace(n)) => Some(n),
+                _ => None,
+            };
+            view.enter(self.net_flags != 0, nproc, &|| match ruleset {
                 Some(ruleset) => landlock::allow_read(ruleset, abi, c"/proc"),
                 None => Ok(()),
             })?;
@@ -697,6 +717,10 @@ mod cgroup {
 
     /// The directory test cgroups are created under: this process's own pids cgroup.
     pub fn probe() -> std::result::Result<PathBuf, String> {
+        // For the runner's own tests of the fallbacks, on machines that have the cgroup.
+        if std::env::var_os("KATA_SANDBOX_NO_CGROUP").is_some() {
+            return Err("turned off by KATA_SANDBOX_NO_CGROUP".into());
+        }
         let root = Path::new(PIDS_ROOT);
         if !root.join("cgroup.procs").is_file() {
             return Err("no cgroup v1 pids controller at /sys/fs/cgroup/pids".into());
@@ -955,6 +979,7 @@ mod view {
         pub unsafe fn enter(
             &self,
             net: bool,
+            nproc: Option<u64>,
             proc_rule: &dyn Fn() -> io::Result<()>,
         ) -> io::Result<()> {
             let mut flags =
@@ -966,6 +991,11 @@ mod view {
             write_file(c"/proc/self/setgroups", b"deny")?;
             write_file(c"/proc/self/uid_map", &self.uid_map)?;
             write_file(c"/proc/self/gid_map", &self.gid_map)?;
+            if let Some(processes) = nproc {
+                // Set after the namespace exists, so the host-side count keeps its old limit;
+                // two more for the namespace's init and the process that waits for it.
+                set_limit(libc::RLIMIT_NPROC, processes + 2);
+            }
             if net {
                 loopback_up();
             }
