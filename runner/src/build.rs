@@ -16,6 +16,7 @@
 
 use std::ffi::OsString;
 use std::fs;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -49,20 +50,69 @@ struct Toolchain {
 }
 
 impl Toolchain {
-    fn find() -> std::result::Result<Toolchain, String> {
+    /// Asks rustc for its sysroot, from `dir` (where kata crates are built, so a toolchain
+    /// override of the caller's folder does not count). The answer is kept in `dir` for as
+    /// long as what decides it is unchanged: asking through rustup's proxy costs about 30 ms.
+    fn find(dir: &Path) -> std::result::Result<Toolchain, String> {
         let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-        let output = std::process::Command::new(&rustc)
-            .args(["--print", "sysroot"])
-            .output()
-            .map_err(|e| format!("`{rustc} --print sysroot` could not start: {e}"))?;
-        if !output.status.success() {
-            return Err(format!(
-                "`{rustc} --print sysroot` failed: {}",
-                String::from_utf8_lossy(&output.stderr).trim()
-            ));
-        }
-        let sysroot = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
         let home = std::env::var_os("HOME").map(PathBuf::from);
+        let rustup_home = std::env::var_os("RUSTUP_HOME")
+            .map(PathBuf::from)
+            .or_else(|| home.as_ref().map(|h| h.join(".rustup")));
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for key in [
+            "PATH",
+            "RUSTC",
+            "RUSTUP_TOOLCHAIN",
+            "RUSTUP_HOME",
+            "CARGO_HOME",
+        ] {
+            std::hash::Hash::hash(&std::env::var_os(key), &mut hasher);
+        }
+        // `rustup default` rewrites its settings.
+        let settings = rustup_home.as_ref().map(|h| h.join("settings.toml"));
+        std::hash::Hash::hash(
+            &settings.and_then(|s| fs::metadata(s).and_then(|m| m.modified()).ok()),
+            &mut hasher,
+        );
+        let cached = dir.join(format!(
+            "toolchain-{:016x}",
+            std::hash::Hasher::finish(&hasher)
+        ));
+        let sysroot = match fs::read_to_string(&cached) {
+            Ok(text) if Path::new(text.trim()).join("bin").join("rustc").is_file() => {
+                PathBuf::from(text.trim())
+            }
+            _ => {
+                // A group of its own, registered, so that an interrupt ends it too.
+                let spawning = crate::cleanup::spawn_guard();
+                let child = std::process::Command::new(&rustc)
+                    .args(["--print", "sysroot"])
+                    .current_dir(dir)
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .process_group(0)
+                    .spawn()
+                    .map_err(|e| format!("`{rustc} --print sysroot` could not start: {e}"))?;
+                let pgid = child.id() as i32;
+                crate::cleanup::register_group(pgid);
+                drop(spawning);
+                let output = child.wait_with_output();
+                crate::cleanup::unregister_group(pgid);
+                let output =
+                    output.map_err(|e| format!("`{rustc} --print sysroot` failed: {e}"))?;
+                if !output.status.success() {
+                    return Err(format!(
+                        "`{rustc} --print sysroot` failed: {}",
+                        String::from_utf8_lossy(&output.stderr).trim()
+                    ));
+                }
+                let sysroot = String::from_utf8_lossy(&output.stdout).trim().to_string();
+                // Only an optimisation: a failure to save costs a probe next time.
+                let _ = fs::write(&cached, &sysroot);
+                PathBuf::from(sysroot)
+            }
+        };
         let clippy = sysroot.join("bin").join("clippy-driver");
         Ok(Toolchain {
             rustc: sysroot.join("bin").join("rustc"),
@@ -70,9 +120,7 @@ impl Toolchain {
             cargo_home: std::env::var_os("CARGO_HOME")
                 .map(PathBuf::from)
                 .or_else(|| home.as_ref().map(|h| h.join(".cargo"))),
-            rustup_home: std::env::var_os("RUSTUP_HOME")
-                .map(PathBuf::from)
-                .or_else(|| home.as_ref().map(|h| h.join(".rustup"))),
+            rustup_home,
             sysroot,
         })
     }
@@ -481,7 +529,7 @@ impl BuildEnv {
         };
         let spawning = crate::cleanup::spawn_guard();
         let env = self.cargo_env(job)?;
-        let reader = duct::cmd(&self.cargo, &all)
+        let reader = duct::cmd(self.cargo_program()?, &all)
             .dir(dir)
             .full_env(env)
             // Incremental state does not survive a change of directory: in a fresh temporary
@@ -565,12 +613,22 @@ struct CargoJob {
 impl BuildEnv {
     fn toolchain(&self) -> Result<&Toolchain> {
         self.toolchain
-            .get_or_init(Toolchain::find)
+            .get_or_init(|| Toolchain::find(&self.cache_dir))
             .as_ref()
             .map_err(|why| Error::Setup {
                 message: format!("could not run the Rust toolchain: {why}"),
                 help: "kata needs rustc and cargo on PATH: install Rust with rustup (https://rustup.rs)".into(),
             })
+    }
+
+    /// The toolchain's own cargo, without rustup's proxy in between (about 25 ms a call),
+    /// unless `CARGO` names one.
+    fn cargo_program(&self) -> Result<PathBuf> {
+        let own = self.toolchain()?.sysroot.join("bin").join("cargo");
+        Ok(match std::env::var_os("CARGO").is_none() && own.is_file() {
+            true => own,
+            false => PathBuf::from(&self.cargo),
+        })
     }
 
     /// Cargo's whole environment: what cargo and rustc need, nothing of the caller's (no tokens,
@@ -686,12 +744,31 @@ impl BuildEnv {
             if let Some(home) = &toolchain.rustup_home {
                 command = command.env("RUSTUP_HOME", home);
             }
-            let output = command.run().map_err(|source| Error::Spawn {
+            let spawn_error = |source| Error::Spawn {
                 program: self.cargo.clone(),
                 help: "kata needs cargo on PATH: install Rust with rustup (https://rustup.rs)"
                     .into(),
                 source,
-            })?;
+            };
+            // A group of its own, registered, so that an interrupt ends it too.
+            let spawning = crate::cleanup::spawn_guard();
+            let handle = command
+                .before_spawn(|c| {
+                    c.process_group(0);
+                    Ok(())
+                })
+                .start()
+                .map_err(spawn_error)?;
+            let pgids: Vec<i32> = handle.pids().into_iter().map(|p| p as i32).collect();
+            pgids
+                .iter()
+                .for_each(|p| crate::cleanup::register_group(*p));
+            drop(spawning);
+            let output = handle.wait().cloned();
+            pgids
+                .iter()
+                .for_each(|p| crate::cleanup::unregister_group(*p));
+            let output = output.map_err(spawn_error)?;
             if !output.status.success() {
                 return Err(Error::Cargo {
                     manifest: Some(manifest),
